@@ -1,0 +1,41 @@
+# Copyright 2026 PPID Exempted contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "PPID - Exempted Information",
+    "summary": "Register, test, classify and safeguard exempted public information "
+    "(Daftar Informasi yang Dikecualikan, UU 14/2008)",
+    "version": "19.0.1.0.0",
+    "category": "Services",
+    "website": "https://github.com/ppid-exempted/ppid_exempted",
+    "author": "PPID Exempted contributors",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["mail", "resource", "web"],
+    "external_dependencies": {"python": ["holidays"]},
+    "data": [
+        # Security
+        "security/ppid_exempted_security.xml",
+        "security/ir.model.access.csv",
+        "security/ppid_exempted_rules.xml",
+        # Data
+        "data/ir_sequence_data.xml",
+        "data/ppid_legal_basis_data.xml",
+        # Wizards
+        "wizards/ppid_exempted_reason_wizard_views.xml",
+        # Views
+        "views/ppid_exempted_information_views.xml",
+        "views/ppid_unit_views.xml",
+        "views/ppid_legal_basis_views.xml",
+        "views/ppid_public_information_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/ppid_unit_demo.xml",
+        "demo/ppid_exempted_information_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ppid_exempted/static/tests/tours/*.js",
+        ],
+    },
+}

@@ -1,0 +1,79 @@
+# Copyright 2026 PPID Exempted contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PpidUnit(models.Model):
+    """A PPID unit of a public body: the PPID Utama or a PPID Pelaksana."""
+
+    _name = "ppid.unit"
+    _description = "PPID Unit"
+    _parent_store = True
+    _order = "complete_name"
+    _rec_name = "complete_name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=False)
+    complete_name = fields.Char(
+        compute="_compute_complete_name", store=True, recursive=True
+    )
+    code = fields.Char()
+    unit_type = fields.Selection(
+        selection=[
+            ("utama", "PPID Utama"),
+            ("pelaksana", "PPID Pelaksana / Pembantu"),
+        ],
+        required=True,
+        default="pelaksana",
+    )
+    organization_type = fields.Selection(
+        selection=[
+            ("opd", "Regional agency (OPD)"),
+            ("bumd", "Regional enterprise (BUMD)"),
+            ("other", "Other"),
+        ],
+        default="opd",
+    )
+    parent_id = fields.Many2one(
+        comodel_name="ppid.unit", index=True, ondelete="restrict", check_company=True
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many(comodel_name="ppid.unit", inverse_name="parent_id")
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        string="Public Body",
+    )
+    head_user_id = fields.Many2one(
+        comodel_name="res.users", string="Head (Atasan)", check_company=True
+    )
+    user_ids = fields.Many2many(
+        comodel_name="res.users",
+        relation="ppid_unit_res_users_rel",
+        column1="unit_id",
+        column2="user_id",
+        string="Officers",
+        check_company=True,
+    )
+    active = fields.Boolean(default=True)
+
+    _code_company_uniq = models.Constraint(
+        "UNIQUE(code, company_id)",
+        "The unit code must be unique within a public body.",
+    )
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for unit in self:
+            if unit.parent_id:
+                unit.complete_name = f"{unit.parent_id.complete_name} / {unit.name}"
+            else:
+                unit.complete_name = unit.name
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A unit cannot be its own parent."))

@@ -1,0 +1,106 @@
+# Copyright 2026 PPID Exempted contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+import base64
+from contextlib import contextmanager
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+ROLES = (
+    "pelaksana",
+    "service",
+    "committee",
+    "documentation",
+    "head",
+    "auditor",
+    "manager",
+)
+
+
+class PpidCase(TransactionCase):
+    """A public body with two units and one user per PPID role."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.unit_utama = cls.env["ppid.unit"].create(
+            {"name": "PPID Utama", "code": "UTAMA", "unit_type": "utama"}
+        )
+        cls.unit = cls.env["ppid.unit"].create(
+            {
+                "name": "Dinas Kesehatan",
+                "code": "DINKES",
+                "parent_id": cls.unit_utama.id,
+            }
+        )
+        cls.other_unit = cls.env["ppid.unit"].create(
+            {
+                "name": "Dinas Pendidikan",
+                "code": "DISDIK",
+                "parent_id": cls.unit_utama.id,
+            }
+        )
+        cls.users = {
+            role: new_test_user(
+                cls.env,
+                login=f"ppid_{role}",
+                groups=f"ppid_exempted.group_ppid_{role}",
+            )
+            for role in ROLES
+        }
+        cls.users["pelaksana"].ppid_unit_ids = cls.unit
+        cls.basis_a = cls.env.ref("ppid_exempted.legal_basis_a")
+        cls.basis_a1 = cls.env.ref("ppid_exempted.legal_basis_a_1")
+        cls.basis_h = cls.env.ref("ppid_exempted.legal_basis_h")
+        cls.basis_h2 = cls.env.ref("ppid_exempted.legal_basis_h_2")
+        cls.basis_j = cls.env.ref("ppid_exempted.legal_basis_j")
+        cls.today = date.today()
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """assertRaisesRegex inside a savepoint, like Odoo's assertRaises."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
+
+    @classmethod
+    def _item_values(cls, **overrides):
+        """A complete DIK row with the unit's test sheet: ready to hand over."""
+        values = {
+            "title": "Berkas penyidikan perkara pengadaan alat kesehatan",
+            "description": "Berita acara pemeriksaan saksi dalam penyidikan.",
+            "source_document": "BAP Nomor 12/2026",
+            "unit_id": cls.unit.id,
+            "legal_basis_id": cls.basis_a.id,
+            "legal_subpoint_id": cls.basis_a1.id,
+            "harm_if_opened": "Menghambat proses penyidikan.",
+            "interest_if_closed": "Kelancaran penegakan hukum.",
+            "public_interest_note": "Kepentingan umum lebih terlindungi bila ditutup.",
+            "exemption_scope": "part",
+            "exempt_part": "Identitas saksi pada halaman 3-5 dihitamkan.",
+            "period_type": "date",
+            "period_end_date": cls.today + relativedelta(years=5),
+            "period_basis": "PP 61/2010 Pasal 5 ayat (1)",
+            "review_date": cls.today + relativedelta(years=1),
+            "unit_test_sheet": base64.b64encode(b"%PDF-1.4 lembar uji"),
+            "unit_test_sheet_name": "lembar_uji.pdf",
+        }
+        values.update(overrides)
+        return values
+
+    @classmethod
+    def _create_item(cls, state="draft", **overrides):
+        """Create an item directly in `state`, as the system would have left it."""
+        values = cls._item_values(state=state, **overrides)
+        if state in ("exempted", "documented", "expiring"):
+            values.setdefault("approved_by_id", cls.users["head"].id)
+            values.setdefault("approved_datetime", "2026-01-05 09:00:00")
+        if state == "opened":
+            values.setdefault("open_reason", "period_ended")
+        return cls.env["ppid.exempted.information"].create(values)

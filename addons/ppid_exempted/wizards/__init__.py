@@ -1,0 +1,1 @@
+from . import ppid_exempted_reason_wizard
