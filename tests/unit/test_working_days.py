@@ -401,5 +401,6 @@ def test_working_calendar_bundles_the_functions():
         2026, 3, 25, 8
     )
     assert (
-        calendar.hours_between(datetime(2026, 3, 17, 15), datetime(2026, 3, 25, 8)) == 1
+        calendar.hours_between(datetime(2026, 3, 17, 15, 30), datetime(2026, 3, 25, 8))
+        == 1
     )
