@@ -883,18 +883,17 @@ class PpidExemptedInformation(models.Model):
                 ["res_id", "activity_type_id"],
             )
         }
+        types = {state: self.env.ref(xmlid) for state, xmlid in STEP_ACTIVITIES.items()}
+        model_id = self.env["ir.model"]._get_id(self._name)
         values = [
             vals
-            for item in self
-            for vals in item._step_activity_values()
+            for item in self.filtered(lambda i: i.state in types)
+            for vals in item._step_activity_values(types[item.state], model_id)
             if (item.id, vals["activity_type_id"]) not in scheduled
         ]
         self.env["mail.activity"].sudo().create(values)
 
-    def _step_activity_values(self):
-        xmlid = STEP_ACTIVITIES.get(self.state)
-        if not xmlid:
-            return []
+    def _step_activity_values(self, activity_type, model_id):
         company = self.company_id
         owners = {
             "submitted": company.ppid_officer_user_id,
@@ -903,10 +902,9 @@ class PpidExemptedInformation(models.Model):
         }[self.state]
         deadline = self.step_deadline or fields.Datetime.now()
         deadline_day = company._ppid_to_local(deadline).date()
-        activity_type = self.env.ref(xmlid)
         return [
             {
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_model_id": model_id,
                 "res_id": self.id,
                 "activity_type_id": activity_type.id,
                 "summary": activity_type.summary or activity_type.name,
@@ -922,7 +920,11 @@ class PpidExemptedInformation(models.Model):
         """Daily: warn 30 working days before the end of the period, open at the
         end (PP 61/2010 Pasal 11), and raise the reviews that are due."""
         today = today or fields.Date.context_today(self)
-        items = self.sudo().with_context(tracking_disable=True)
+        # Batch context: chatter notes are logged in one go below, and assigned
+        # users see their activities without one e-mail per item.
+        items = self.sudo().with_context(
+            tracking_disable=True, mail_activity_quick_update=True
+        )
         for company in self.env["res.company"].sudo().search([]):
             in_company = Domain("company_id", "=", company.id) & Domain(
                 "period_type", "=", "date"
@@ -950,7 +952,7 @@ class PpidExemptedInformation(models.Model):
                     days=EXPIRY_NOTICE_WORKING_DAYS,
                 )
             )
-        self._raise_due_reviews(today)
+        items._raise_due_reviews(today)
 
     def _open_at_end_of_period(self):
         if not self:
