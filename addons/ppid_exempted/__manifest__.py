@@ -20,13 +20,19 @@
         # Data
         "data/ir_sequence_data.xml",
         "data/ppid_legal_basis_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "data/resource_calendar_leaves_data.xml",
         # Wizards
         "wizards/ppid_exempted_reason_wizard_views.xml",
+        "wizards/ppid_holiday_load_wizard_views.xml",
         # Views
         "views/ppid_exempted_information_views.xml",
         "views/ppid_unit_views.xml",
         "views/ppid_legal_basis_views.xml",
         "views/ppid_public_information_views.xml",
+        "views/ppid_collection_round_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -367,3 +367,40 @@ def test_custom_office_hours():
 def test_invalid_office_hours_raise():
     with pytest.raises(ValueError, match="office hours"):
         wd.add_working_hours(datetime(2026, 11, 23, 9), 1, WITH_CB, 16.0, 8.0)
+
+
+# --- working_hours_between and WorkingCalendar ---------------------------------
+
+IDUL_FITRI_2026 = WITH_CB
+
+
+def test_working_hours_between_spans_a_weekend():
+    # Friday 20 Nov 2026 15:00 to Monday 23 Nov 10:00, offices 07:30-16:00.
+    start, end = datetime(2026, 11, 20, 15), datetime(2026, 11, 23, 10)
+    assert wd.working_hours_between(start, end, set(), 7.5, 16.0) == 3.5
+
+
+def test_working_hours_between_skips_holidays_and_is_zero_backwards():
+    start, end = datetime(2026, 3, 17, 15), datetime(2026, 3, 25, 8)
+    assert wd.working_hours_between(start, end, IDUL_FITRI_2026, 8.0, 16.0) == 1.0
+    assert wd.working_hours_between(end, start, IDUL_FITRI_2026) == 0.0
+
+
+def test_working_hours_between_inverts_add_working_hours():
+    start = datetime(2026, 11, 20, 9, 15)
+    for hours in (0.5, 1, 7, 13.25, 40):
+        end = wd.add_working_hours(start, hours, IDUL_FITRI_2026)
+        assert wd.working_hours_between(start, end, IDUL_FITRI_2026) == hours
+
+
+def test_working_calendar_bundles_the_functions():
+    calendar = wd.WorkingCalendar(IDUL_FITRI_2026, (5, 6), 7.5, 16.0)
+    assert calendar.add_days(date(2026, 3, 17), 1) == date(2026, 3, 25)
+    assert calendar.days_between(date(2026, 3, 17), date(2026, 3, 25)) == 1
+    assert calendar.add_hours(datetime(2026, 3, 17, 15, 30), 1) == datetime(
+        2026, 3, 25, 8
+    )
+    assert (
+        calendar.hours_between(datetime(2026, 3, 17, 15, 30), datetime(2026, 3, 25, 8))
+        == 1
+    )

@@ -3,3 +3,8 @@ from . import ppid_legal_basis
 from . import ppid_public_information
 from . import ppid_exempted_information
 from . import res_users
+from . import ppid_collection_round
+from . import ppid_collection_round_line
+from . import res_company
+from . import res_config_settings
+from . import resource_calendar_leaves

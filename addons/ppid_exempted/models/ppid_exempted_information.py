@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import re
+from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -55,6 +56,18 @@ TRANSITIONS = {
 RETURNS = {("submitted", "draft"), ("testing", "draft"), ("approval", "testing")}
 
 ACTIVE_EXEMPTION_STATES = ("exempted", "documented", "expiring")
+
+# PP 61/2010 Pasal 11(2): the PPID decides no later than 30 working days before
+# the exemption period ends.
+EXPIRY_NOTICE_WORKING_DAYS = 30
+
+# The activity that each state asks of its owner (SOP steps and expiry).
+STEP_ACTIVITIES = {
+    "submitted": "ppid_exempted.mail_activity_type_ppid_receipt",
+    "exempted": "ppid_exempted.mail_activity_type_ppid_documentation",
+    "expiring": "ppid_exempted.mail_activity_type_ppid_expiry",
+}
+REVIEW_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_review"
 
 OPEN_REASON_SELECTION = [
     ("test_open", "Consequence test concluded open"),
@@ -227,6 +240,61 @@ class PpidExemptedInformation(models.Model):
     )
     open_note = fields.Text(tracking=True, copy=False)
     opened_date = fields.Date(copy=False, readonly=True)
+    open_decision_reference = fields.Char(
+        string="Decision Reference",
+        tracking=True,
+        copy=False,
+        help="Number and date of the court or Komisi Informasi decision, or of the "
+        "public court session, that opened the information.",
+    )
+
+    # Deadlines and service levels (SOP; domain rules 21, 22)
+    collection_round_id = fields.Many2one(
+        comodel_name="ppid.collection.round",
+        string="Collection Round",
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    documented_datetime = fields.Datetime(
+        string="Documented", copy=False, readonly=True
+    )
+    receipt_deadline = fields.Datetime(
+        compute="_compute_service_levels", store=True, copy=False
+    )
+    documentation_deadline = fields.Datetime(
+        compute="_compute_service_levels", store=True, copy=False
+    )
+    receipt_hours = fields.Float(
+        string="Receipt (working hours)",
+        compute="_compute_service_levels",
+        store=True,
+        aggregator="avg",
+        copy=False,
+    )
+    documentation_days = fields.Integer(
+        string="Documentation (working days)",
+        compute="_compute_service_levels",
+        store=True,
+        aggregator="avg",
+        copy=False,
+    )
+    receipt_late = fields.Boolean(compute="_compute_service_levels", store=True)
+    documentation_late = fields.Boolean(compute="_compute_service_levels", store=True)
+    step_deadline = fields.Datetime(
+        string="Step Deadline",
+        compute="_compute_step_deadline",
+        store=True,
+        help="Deadline of the step the item is waiting for.",
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    expiry_notice_date = fields.Date(
+        compute="_compute_expiry_notice_date",
+        help="30 working days before the end of the period: the PPID decides by then "
+        "whether to open the information (PP 61/2010 Pasal 11).",
+    )
 
     # Documentation (domain rule 23)
     softcopy_file = fields.Binary(string="Softcopy", attachment=True, copy=False)
@@ -278,6 +346,103 @@ class PpidExemptedInformation(models.Model):
                 for source, target in RETURNS
                 if source == item.state
             )
+
+    @api.depends(
+        "company_id",
+        "submitted_datetime",
+        "received_datetime",
+        "approved_datetime",
+        "documented_datetime",
+    )
+    def _compute_service_levels(self):
+        for company, items in self.grouped("company_id").items():
+            calendar = items._working_calendar(company)
+            for item in items:
+                item._set_receipt_level(company, calendar)
+                item._set_documentation_level(company, calendar)
+
+    def _set_receipt_level(self, company, calendar):
+        submitted = self.submitted_datetime
+        if not submitted:
+            self.receipt_deadline = self.receipt_hours = self.receipt_late = False
+            return
+        local = company._ppid_to_local(submitted)
+        self.receipt_deadline = company._ppid_to_utc(
+            calendar.add_hours(local, company.ppid_sla_receipt_hours)
+        )
+        received = self.received_datetime
+        self.receipt_hours = received and calendar.hours_between(
+            local, company._ppid_to_local(received)
+        )
+        self.receipt_late = bool(received and received > self.receipt_deadline)
+
+    def _set_documentation_level(self, company, calendar):
+        approved = self.approved_datetime
+        if not approved:
+            self.documentation_deadline = False
+            self.documentation_days = self.documentation_late = False
+            return
+        approved_day = company._ppid_to_local(approved).date()
+        due_day = calendar.add_days(approved_day, company.ppid_sla_documentation_days)
+        self.documentation_deadline = company._ppid_to_utc(
+            datetime.combine(due_day, time(23, 59, 59))
+        )
+        documented = self.documented_datetime
+        self.documentation_days = documented and calendar.days_between(
+            approved_day, company._ppid_to_local(documented).date()
+        )
+        self.documentation_late = bool(
+            documented and documented > self.documentation_deadline
+        )
+
+    @api.depends(
+        "state", "receipt_deadline", "documentation_deadline", "period_end_date"
+    )
+    def _compute_step_deadline(self):
+        for item in self:
+            item.step_deadline = {
+                "submitted": item.receipt_deadline,
+                "exempted": item.documentation_deadline,
+                "expiring": item.period_end_date
+                and datetime.combine(item.period_end_date, time.min),
+            }.get(item.state, False)
+
+    @api.depends("step_deadline")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for item in self:
+            item.is_overdue = bool(item.step_deadline and item.step_deadline < now)
+
+    def _search_is_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = Domain("step_deadline", "<", fields.Datetime.now())
+        return domain if True in value else ~domain
+
+    @api.depends("company_id", "period_end_date")
+    def _compute_expiry_notice_date(self):
+        for company, items in self.grouped("company_id").items():
+            calendar = items._working_calendar(company)
+            for item in items:
+                item.expiry_notice_date = item.period_end_date and calendar.add_days(
+                    item.period_end_date, -EXPIRY_NOTICE_WORKING_DAYS
+                )
+
+    def _working_calendar(self, company):
+        """One calendar covering every date these items need."""
+        days = [
+            value.date() if isinstance(value, datetime) else value
+            for item in self
+            for value in (
+                item.submitted_datetime,
+                item.approved_datetime,
+                item.documented_datetime,
+                item.period_end_date,
+            )
+            if value
+        ] or [fields.Date.context_today(self)]
+        span = timedelta(days=EXPIRY_NOTICE_WORKING_DAYS * 3)
+        return company.ppid_calendar(min(days) - span, max(days) + span)
 
     @api.depends("unit_id")
     @api.depends_context("uid")
@@ -426,6 +591,7 @@ class PpidExemptedInformation(models.Model):
             "submitted": {"submitted_datetime": now},
             "received": {"received_datetime": now, "received_by_id": self.env.uid},
             "exempted": {"approved_datetime": now, "approved_by_id": self.env.uid},
+            "documented": {"documented_datetime": now},
         }.get(target, {})
 
     def _after_state_change(self, target, previous_states):
@@ -433,6 +599,10 @@ class PpidExemptedInformation(models.Model):
             item._check_requirements(target)
         if target == "opened":
             self._register_as_public(previous_states)
+        if target == "submitted":
+            for collection, items in self.grouped("collection_round_id").items():
+                collection._handed_over(items.unit_id)
+        self.activity_update()
 
     def _check_requirements(self, state):
         """Check what the law requires of an item that reaches `state`."""
@@ -446,6 +616,8 @@ class PpidExemptedInformation(models.Model):
             missing.append(self.env._("the head of the body's approval"))
         if state == "documented":
             missing += self._missing_for_documentation()
+        if state == "opened":
+            missing += self._missing_for_opening()
         if missing:
             raise ValidationError(
                 self.env._(
@@ -573,12 +745,40 @@ class PpidExemptedInformation(models.Model):
             missing.append(self.env._("or a reason to waive them"))
         return missing
 
+    def _missing_for_opening(self):
+        """Rules 9, 14 and 18: an early opening rests on its event."""
+        reason = self.open_reason
+        if reason == "public_session" and self.huruf != "a":
+            return [
+                self.env._(
+                    "a public court session opens only information exempted under "
+                    "Pasal 17 huruf a"
+                )
+            ]
+        if reason in ("consent", "public_office"):
+            if not self.legal_basis_id.openable_by_consent:
+                return [
+                    self.env._(
+                        "consent or a public office opens only information exempted "
+                        "under Pasal 17 huruf g or h"
+                    )
+                ]
+            if not self.consent_evidence:
+                return [
+                    self.env._("the evidence of the consent or of the public office")
+                ]
+        if reason in ("court", "komisi_informasi", "public_session") and not (
+            self.open_decision_reference
+        ):
+            return [self.env._("the reference of the decision or of the court session")]
+        return []
+
     def _register_as_public(self, previous_states):
         """Rules 16, 18, 20: an opened item joins the public list (DIP)."""
         today = fields.Date.context_today(self)
         self.filtered(lambda i: not i.opened_date).opened_date = today
         reasons = dict(self._fields["open_reason"]._description_selection(self.env))
-        entries = []
+        entries, notes = [], {}
         for item in self:
             if previous_states.get(item.id) == "testing":
                 continue  # never exempted: nothing to announce
@@ -598,8 +798,9 @@ class PpidExemptedInformation(models.Model):
                     "announcement": announcement,
                 }
             )
-            item.message_post(body=announcement)
+            notes[item.id] = announcement
         self.env["ppid.public.information"].sudo().create(entries)
+        self.browse(notes)._message_log_batch(bodies=notes)
 
     # ------------------------------------------------------------------
     # Actions
@@ -652,5 +853,154 @@ class PpidExemptedInformation(models.Model):
                 )
             item.write({"state": target, "return_reason": reason})
 
-    def action_open(self, reason, note=False):
-        self.write({"state": "opened", "open_reason": reason, "open_note": note})
+    def action_open(self, reason, note=False, decision_reference=False):
+        self.write(
+            {
+                "state": "opened",
+                "open_reason": reason,
+                "open_note": note,
+                "open_decision_reference": decision_reference,
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # Deadlines: activities and the expiry engine
+    # ------------------------------------------------------------------
+
+    def activity_update(self):
+        """Schedule the activity of each item's current step; close the others."""
+        for state, xmlid in STEP_ACTIVITIES.items():
+            self.filtered(lambda i, s=state: i.state != s).activity_feedback([xmlid])
+        self.filtered(lambda i: i.state not in ACTIVE_EXEMPTION_STATES).activity_unlink(
+            [REVIEW_ACTIVITY]
+        )
+        scheduled = {
+            (res_id, activity_type.id)
+            for res_id, activity_type in self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                ["res_id", "activity_type_id"],
+            )
+        }
+        types = {state: self.env.ref(xmlid) for state, xmlid in STEP_ACTIVITIES.items()}
+        model_id = self.env["ir.model"]._get_id(self._name)
+        values = [
+            vals
+            for item in self.filtered(lambda i: i.state in types)
+            for vals in item._step_activity_values(types[item.state], model_id)
+            if (item.id, vals["activity_type_id"]) not in scheduled
+        ]
+        self.env["mail.activity"].sudo().create(values)
+
+    def _step_activity_values(self, activity_type, model_id):
+        company = self.company_id
+        owners = {
+            "submitted": company.ppid_officer_user_id,
+            "exempted": company.ppid_documentation_user_id,
+            "expiring": company.ppid_officer_user_id | company.ppid_head_user_id,
+        }[self.state]
+        deadline = self.step_deadline or fields.Datetime.now()
+        deadline_day = company._ppid_to_local(deadline).date()
+        return [
+            {
+                "res_model_id": model_id,
+                "res_id": self.id,
+                "activity_type_id": activity_type.id,
+                "summary": activity_type.summary or activity_type.name,
+                "date_deadline": deadline_day,
+                "user_id": owner.id,
+                "automated": True,
+            }
+            for owner in owners
+        ]
+
+    @api.model
+    def _cron_expiry(self, today=None):
+        """Daily: warn 30 working days before the end of the period, open at the
+        end (PP 61/2010 Pasal 11), and raise the reviews that are due."""
+        today = today or fields.Date.context_today(self)
+        # Batch context: chatter notes are logged in one go below, and assigned
+        # users see their activities without one e-mail per item.
+        items = self.sudo().with_context(
+            tracking_disable=True, mail_activity_quick_update=True
+        )
+        for company in self.env["res.company"].sudo().search([]):
+            in_company = Domain("company_id", "=", company.id) & Domain(
+                "period_type", "=", "date"
+            )
+            ended = items.search(
+                in_company
+                & Domain("state", "in", ACTIVE_EXEMPTION_STATES)
+                & Domain("period_end_date", "<=", today)
+            )
+            ended._open_at_end_of_period()
+            notice_limit = company.ppid_add_working_days(
+                today, EXPIRY_NOTICE_WORKING_DAYS
+            )
+            expiring = items.search(
+                in_company
+                & Domain("state", "in", ("exempted", "documented"))
+                & Domain("period_end_date", "<=", notice_limit)
+            )
+            expiring.write({"state": "expiring"})
+            expiring._log_batch(
+                self.env._(
+                    "The exemption period ends within %(days)s working days: the "
+                    "PPID decides, with the head's approval, whether to open it or "
+                    "to test it again.",
+                    days=EXPIRY_NOTICE_WORKING_DAYS,
+                )
+            )
+        items._raise_due_reviews(today)
+
+    def _open_at_end_of_period(self):
+        if not self:
+            return
+        note = self.env._(
+            "The exemption period ended without a decision: the information is "
+            "public by law (PP 61/2010 Pasal 11(3))."
+        )
+        self.write(
+            {"state": "opened", "open_reason": "period_ended", "open_note": note}
+        )
+
+    def _log_batch(self, body):
+        if self:
+            self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+
+    def _raise_due_reviews(self, today):
+        """Rule 26: every active exemption is reviewed by its next-review date."""
+        due = self.sudo().search(
+            [("state", "in", ACTIVE_EXEMPTION_STATES), ("review_date", "<=", today)]
+        )
+        already = (
+            self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", due.ids),
+                    ("activity_type_id", "=", self.env.ref(REVIEW_ACTIVITY).id),
+                ],
+                ["res_id"],
+            )
+        )
+        due = due - self.browse([res_id for (res_id,) in already])
+        activity_type = self.env.ref(REVIEW_ACTIVITY)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": item.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary or activity_type.name,
+                    "date_deadline": item.review_date,
+                    "user_id": item.company_id.ppid_officer_user_id.id,
+                    "automated": True,
+                }
+                for item in due
+                if item.company_id.ppid_officer_user_id
+            ]
+        )

@@ -77,3 +77,12 @@ class PpidUnit(models.Model):
     def _check_parent_id(self):
         if self._has_cycle():
             raise ValidationError(self.env._("A unit cannot be its own parent."))
+
+    def action_view_service_levels(self):
+        """How long each step took in this unit, against the SOP standard."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ppid_exempted.ppid_exempted_information_action_service_levels"
+        )
+        action["domain"] = [("unit_id", "child_of", self.id)]
+        return action

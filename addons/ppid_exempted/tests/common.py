@@ -7,6 +7,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from odoo.fields import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -61,6 +62,41 @@ class PpidCase(TransactionCase):
         cls.basis_h2 = cls.env.ref("ppid_exempted.legal_basis_h_2")
         cls.basis_j = cls.env.ref("ppid_exempted.legal_basis_j")
         cls.today = date.today()
+        cls.calendar = cls._create_asn_calendar()
+        cls.company.write(
+            {
+                "resource_calendar_id": cls.calendar.id,
+                "ppid_cuti_bersama_non_working": True,
+                "ppid_officer_user_id": cls.users["service"].id,
+                "ppid_head_user_id": cls.users["head"].id,
+                "ppid_documentation_user_id": cls.users["documentation"].id,
+            }
+        )
+        cls.company.ppid_load_holidays([2026, 2027])
+
+    @classmethod
+    def _create_asn_calendar(cls):
+        """Government office hours: Monday to Friday, 07:30 to 16:00 WIB."""
+        attendances = [
+            Command.create(
+                {
+                    "name": f"Day {day}",
+                    "dayofweek": str(day),
+                    "hour_from": 7.5,
+                    "hour_to": 16.0,
+                    "day_period": "full_day",
+                }
+            )
+            for day in range(5)
+        ]
+        return cls.env["resource.calendar"].create(
+            {
+                "name": "Jam kerja ASN",
+                "tz": "Asia/Jakarta",
+                "attendance_ids": attendances,
+                "company_id": cls.company.id,
+            }
+        )
 
     @contextmanager
     def assertRefused(self, exception, pattern):

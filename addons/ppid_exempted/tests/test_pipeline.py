@@ -23,8 +23,11 @@ class TestPipeline(PpidCase):
         values = {"state": target}
         if (source, target) in RETURNS:
             values["return_reason"] = "Lembar uji belum ditandatangani."
-        if target == "opened":
-            values["open_reason"] = "test_open" if source == "testing" else "court"
+        if target == "opened" and source == "testing":
+            values["open_reason"] = "test_open"
+        elif target == "opened":
+            values["open_reason"] = "court"
+            values["open_decision_reference"] = "Putusan PTUN Nomor 12/G/KI/2026"
         return values
 
     def test_transition_matrix_by_role(self):

@@ -18,6 +18,7 @@ Conventions:
 """
 
 from collections.abc import Container, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 WEEKEND: tuple[int, ...] = (5, 6)
@@ -258,3 +259,59 @@ def _step_to_working_day(
         f"no working day within {MAX_NON_WORKING_RUN} days of {day}; "
         "check the weekend and holiday calendar"
     )
+
+
+def working_hours_between(
+    start: datetime,
+    end: datetime,
+    non_working_days: Container[date],
+    day_start: float = 8.0,
+    day_end: float = 16.0,
+    weekend: Container[int] = WEEKEND,
+) -> float:
+    """Return the office hours in ``[start, end)`` (0 when ``end <= start``)."""
+    total = timedelta()
+    day = start.date()
+    while day <= end.date():
+        if is_working_day(day, non_working_days, weekend):
+            opening = max(start, _at(start, day_start, day))
+            closing = min(end, _at(start, day_end, day))
+            total += max(closing - opening, timedelta())
+        day += timedelta(days=1)
+    return total.total_seconds() / 3600
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """A body's working days and office hours, fetched once for a date range."""
+
+    non_working_days: frozenset
+    weekend: tuple = WEEKEND
+    day_start: float = 8.0
+    day_end: float = 16.0
+
+    def add_days(self, day: date, days: int) -> date:
+        return add_working_days(day, days, self.non_working_days, self.weekend)
+
+    def days_between(self, start: date, end: date) -> int:
+        return working_days_between(start, end, self.non_working_days, self.weekend)
+
+    def add_hours(self, start: datetime, hours: float) -> datetime:
+        return add_working_hours(
+            start,
+            hours,
+            self.non_working_days,
+            self.day_start,
+            self.day_end,
+            self.weekend,
+        )
+
+    def hours_between(self, start: datetime, end: datetime) -> float:
+        return working_hours_between(
+            start,
+            end,
+            self.non_working_days,
+            self.day_start,
+            self.day_end,
+            self.weekend,
+        )

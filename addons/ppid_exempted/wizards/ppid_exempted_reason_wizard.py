@@ -20,11 +20,16 @@ class PpidExemptedReasonWizard(models.TransientModel):
     )
     reason = fields.Text()
     open_reason = fields.Selection(selection=OPEN_REASON_SELECTION)
+    decision_reference = fields.Char(
+        help="Number and date of the decision, or of the public court session."
+    )
 
     def action_confirm(self):
         self.ensure_one()
         if self.mode == "return":
             self.information_ids.action_return(self.reason)
         else:
-            self.information_ids.action_open(self.open_reason, self.reason)
+            self.information_ids.action_open(
+                self.open_reason, self.reason, self.decision_reference
+            )
         return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,168 @@
+# Copyright 2026 PPID Exempted contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from ..utils import working_days
+
+
+class ResCompany(models.Model):
+    """The public body: its working-day calendar and its SOP service levels."""
+
+    _inherit = "res.company"
+
+    ppid_cuti_bersama_non_working = fields.Boolean(
+        string="Cuti Bersama Is Not a Working Day",
+        default=True,
+        help="Count the government's collective leave days (cuti bersama) as "
+        "non-working days in every PPID deadline.",
+    )
+    ppid_officer_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="PPID Officer",
+        help="Receives the hand-overs and the expiry decisions of the body.",
+    )
+    ppid_head_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Head of the Body (Atasan PPID)",
+        help="Approves classifications and decides on expiring exemptions.",
+    )
+    ppid_documentation_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Documentation Officer",
+        help="Stores the softcopy and the hardcopy of exempted information.",
+    )
+    # SOP service levels, defaulting to the Kutai Kartanegara SOP.
+    ppid_sla_notification_days = fields.Integer(
+        string="Notification (working days)", default=1
+    )
+    ppid_sla_handover_days = fields.Integer(
+        string="Hand-over (working days)", default=1
+    )
+    ppid_sla_receipt_hours = fields.Float(string="Receipt (working hours)", default=1.0)
+    ppid_sla_documentation_days = fields.Integer(
+        string="Documentation (working days)", default=1
+    )
+
+    # ------------------------------------------------------------------
+    # Working days: the one place every PPID deadline is computed
+    # ------------------------------------------------------------------
+
+    def ppid_calendar(self, date_from, date_to):
+        """The body's working calendar for a date range, in one query.
+
+        Deadlines of many records are computed with one calendar, never with a
+        query per record.
+        """
+        self.ensure_one()
+        attendances = self.resource_calendar_id.attendance_ids
+        worked = {int(day) for day in attendances.mapped("dayofweek")}
+        weekend = tuple(d for d in range(7) if d not in worked) if worked else (5, 6)
+        hours = (
+            (min(attendances.mapped("hour_from")), max(attendances.mapped("hour_to")))
+            if attendances
+            else (8.0, 16.0)
+        )
+        margin = timedelta(days=90)
+        closed = self._ppid_non_working_days(date_from - margin, date_to + margin)
+        return working_days.WorkingCalendar(frozenset(closed), weekend, *hours)
+
+    def ppid_add_working_days(self, day, days):
+        """`day` plus (or minus) `days` working days of this body's calendar."""
+        span = timedelta(days=abs(days) * 2)
+        return self.ppid_calendar(day - span, day + span).add_days(day, days)
+
+    def ppid_add_working_hours(self, moment, hours):
+        """UTC datetime plus `hours` office hours, in the calendar's time zone."""
+        local = self._ppid_to_local(moment)
+        span = timedelta(days=int(abs(hours)) // 4 + 1)
+        calendar = self.ppid_calendar(local.date() - span, local.date() + span)
+        return self._ppid_to_utc(calendar.add_hours(local, hours))
+
+    def _ppid_tz(self):
+        return pytz.timezone(self.resource_calendar_id.tz or "Asia/Jakarta")
+
+    def _ppid_to_local(self, moment):
+        return (
+            pytz.utc.localize(moment).astimezone(self._ppid_tz()).replace(tzinfo=None)
+        )
+
+    def _ppid_to_utc(self, moment):
+        return (
+            self._ppid_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
+        )
+
+    def _ppid_non_working_days(self, date_from, date_to, every_holiday=False):
+        """Holidays (global leaves) of the body's calendar between two dates;
+        cuti bersama only where the body counts it as non-working."""
+        self.ensure_one()
+        calendar = self.resource_calendar_id
+        domain = Domain(
+            [
+                ("resource_id", "=", False),
+                ("calendar_id", "in", [calendar.id, False]),
+                ("company_id", "in", [self.id, False]),
+                ("date_from", "<=", datetime.combine(date_to, time.max)),
+                ("date_to", ">=", datetime.combine(date_from, time.min)),
+            ]
+        )
+        if not (every_holiday or self.ppid_cuti_bersama_non_working):
+            domain &= Domain("ppid_holiday_type", "!=", "cuti_bersama")
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search_fetch(domain, ["date_from", "date_to"])
+        )
+        closed = set()
+        for leave in leaves:
+            day = self._ppid_to_local(leave.date_from).date()
+            last = self._ppid_to_local(leave.date_to).date()
+            while day <= last:
+                closed.add(day)
+                day += timedelta(days=1)
+        return closed
+
+    # ------------------------------------------------------------------
+    # Public holidays
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _ppid_preload_holidays(self, years):
+        """Load the given years' holidays for every body (run at install)."""
+        for company in self.search([]):
+            company.ppid_load_holidays(years)
+
+    def ppid_load_holidays(self, years):
+        """Create the national holidays and cuti bersama of `years` as global
+        leaves of each body's calendar; days already there are kept."""
+        Leave = self.env["resource.calendar.leaves"].sudo()
+        national = working_days.indonesian_holidays(years, include_cuti_bersama=False)
+        every_day = working_days.indonesian_holidays(years, include_cuti_bersama=True)
+        created = Leave
+        for company in self:
+            known = company._ppid_non_working_days(
+                min(every_day), max(every_day), every_holiday=True
+            )
+            values = [
+                {
+                    "name": name,
+                    "calendar_id": company.resource_calendar_id.id,
+                    "company_id": company.id,
+                    "date_from": company._ppid_to_utc(datetime.combine(day, time.min)),
+                    "date_to": company._ppid_to_utc(
+                        datetime.combine(day, time(23, 59, 59))
+                    ),
+                    "ppid_holiday_type": "national"
+                    if day in national
+                    else "cuti_bersama",
+                }
+                for day, name in sorted(every_day.items())
+                if day not in known
+            ]
+            created |= Leave.create(values)
+        return created

@@ -1,0 +1,36 @@
+# Copyright 2026 PPID Exempted contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    ppid_cuti_bersama_non_working = fields.Boolean(
+        related="company_id.ppid_cuti_bersama_non_working", readonly=False
+    )
+    ppid_officer_user_id = fields.Many2one(
+        related="company_id.ppid_officer_user_id", readonly=False
+    )
+    ppid_head_user_id = fields.Many2one(
+        related="company_id.ppid_head_user_id", readonly=False
+    )
+    ppid_documentation_user_id = fields.Many2one(
+        related="company_id.ppid_documentation_user_id", readonly=False
+    )
+    ppid_sla_notification_days = fields.Integer(
+        related="company_id.ppid_sla_notification_days", readonly=False
+    )
+    ppid_sla_handover_days = fields.Integer(
+        related="company_id.ppid_sla_handover_days", readonly=False
+    )
+    ppid_sla_receipt_hours = fields.Float(
+        related="company_id.ppid_sla_receipt_hours", readonly=False
+    )
+    ppid_sla_documentation_days = fields.Integer(
+        related="company_id.ppid_sla_documentation_days", readonly=False
+    )
+    ppid_calendar_id = fields.Many2one(
+        related="company_id.resource_calendar_id", readonly=False
+    )

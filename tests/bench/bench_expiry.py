@@ -1,0 +1,173 @@
+"""Benchmark of the daily expiry cron (issue 5).
+
+Creates a throwaway database with the addon, fills it with N classified items
+by SQL, and runs ``_cron_expiry`` once per size, counting SQL queries and time.
+Two series: a daily churn of 100 items warned and 100 opened whatever the size
+of the register (the normal day), and a worst case where 5% are warned and 5%
+opened on the same day. The other items end years later.
+
+    python3 tests/bench/bench_expiry.py [--sizes 1000 10000 100000]
+
+Needs Odoo 19 importable by python3 and PostgreSQL; writes the results to
+tests/bench/RESULTS.md (section "Expiry cron").
+"""
+
+import argparse
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import odoo
+import odoo.sql_db
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+ROOT = Path(__file__).resolve().parents[2]
+DB = "ppid_bench_expiry"
+TODAY = date(2026, 3, 11)  # 30 working days before 30 April 2026
+
+
+def addons_path():
+    core = Path(odoo.__path__[0]).parent / "addons"
+    return f"{ROOT / 'addons'},{core}"
+
+
+def create_database():
+    subprocess.run(["dropdb", "--if-exists", DB], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "server",
+            "-d",
+            DB,
+            f"--addons-path={addons_path()}",
+            "-i",
+            "ppid_exempted",
+            "--stop-after-init",
+            "--log-level=warn",
+            "--http-interface=127.0.0.1",
+        ],
+        check=True,
+    )
+
+
+def fill(cr, size, changing):
+    """Insert `size` documented items, `changing` warned and `changing` ending."""
+    cr.execute(
+        "DELETE FROM mail_activity WHERE res_model = 'ppid.exempted.information'"
+    )
+    cr.execute("DELETE FROM ppid_public_information")
+    cr.execute("DELETE FROM ppid_exempted_information")
+    cr.execute("SELECT id FROM res_company ORDER BY id LIMIT 1")
+    company_id = cr.fetchone()[0]
+    cr.execute(
+        "INSERT INTO ppid_unit (name, complete_name, unit_type, company_id, active)"
+        " VALUES ('Bench', 'Bench', 'pelaksana', %s, true) RETURNING id",
+        [company_id],
+    )
+    unit_id = cr.fetchone()[0]
+    cr.execute("SELECT id FROM ppid_legal_basis WHERE huruf = 'b' AND angka = 0")
+    basis_id = cr.fetchone()[0]
+    cr.execute(
+        """
+        INSERT INTO ppid_exempted_information (
+            name, title, unit_id, company_id, legal_basis_id, huruf, state,
+            exemption_scope, period_type, period_end_date, period_basis,
+            review_date, active, approved_by_id, approved_datetime,
+            create_uid, write_uid, create_date, write_date)
+        SELECT 'B/' || n, 'Bench item ' || n, %(unit)s, %(company)s, %(basis)s,
+            'b', 'documented', 'part', 'date',
+            CASE WHEN n <= %(changing)s THEN DATE '2026-04-30'
+                 WHEN n <= 2 * %(changing)s THEN DATE '2026-03-11'
+                 ELSE DATE '2031-01-01' END,
+            'UU 30/2000', DATE '2027-01-01', true, 1, now(), 1, 1, now(), now()
+        FROM generate_series(1, %(size)s) AS n
+        """,
+        {
+            "unit": unit_id,
+            "company": company_id,
+            "basis": basis_id,
+            "size": size,
+            "changing": changing,
+        },
+    )
+
+
+def run_cron(registry, size, changing):
+    with registry.cursor() as cr:
+        fill(cr, size, changing)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env.company.ppid_officer_user_id = env.ref("base.user_admin")
+        env.company.ppid_head_user_id = env.ref("base.user_admin")
+        env.flush_all()
+        queries_before = cr.sql_log_count
+        started = time.perf_counter()
+        env["ppid.exempted.information"]._cron_expiry(today=TODAY)
+        env.flush_all()
+        elapsed = time.perf_counter() - started
+        queries = cr.sql_log_count - queries_before
+        cr.execute(
+            "SELECT state, count(*) FROM ppid_exempted_information GROUP BY state"
+        )
+        states = dict(cr.fetchall())
+        cr.rollback()
+    return elapsed, queries, states
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args()
+    create_database()
+    config.parse_config(
+        ["-d", DB, f"--addons-path={addons_path()}", "--log-level=warn"]
+    )
+    registry = Registry(DB)
+    rows = []
+    for series, churn in (("daily", lambda n: 100), ("worst", lambda n: n // 20)):
+        for size in args.sizes:
+            elapsed, queries, states = run_cron(registry, size, churn(size))
+            rows.append((series, size, elapsed, queries, states))
+            print(f"{series} {size:>7}: {elapsed:6.2f} s, {queries} queries, {states}")
+    write_results(rows)
+    Registry.delete(DB)
+    odoo.sql_db.close_db(DB)
+    subprocess.run(["dropdb", "--if-exists", DB], check=True)
+
+
+def write_results(rows):
+    lines = [
+        "## Expiry cron (`tests/bench/bench_expiry.py`)",
+        "",
+        f"Run on {date.today()} (2 cores). *daily*: 100 items warned and 100 "
+        "opened; *worst*: 5% warned and 5% opened in one run.",
+        "",
+        "| series | items | seconds | SQL queries | expiring | opened |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for series, size, elapsed, queries, states in rows:
+        lines.append(
+            f"| {series} | {size} | {elapsed:.2f} | {queries} "
+            f"| {states.get('expiring', 0)} | {states.get('opened', 0)} |"
+        )
+    results = ROOT / "tests" / "bench" / "RESULTS.md"
+    text = results.read_text() if results.exists() else "# Benchmark results\n"
+    marker = "## Expiry cron"
+    if marker in text:
+        head, _sep, tail = text.partition(marker)
+        rest = tail.split("\n## ", 1)
+        text = (
+            head + "\n".join(lines) + ("\n\n## " + rest[1] if len(rest) > 1 else "\n")
+        )
+    else:
+        text = text.rstrip() + "\n\n" + "\n".join(lines) + "\n"
+    results.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
