@@ -251,7 +251,6 @@ class PpidExemptedInformation(models.Model):
     # Deadlines and service levels (SOP; domain rules 21, 22)
     collection_round_id = fields.Many2one(
         comodel_name="ppid.collection.round",
-        string="Collection Round",
         tracking=True,
         index=True,
         check_company=True,
@@ -282,7 +281,6 @@ class PpidExemptedInformation(models.Model):
     receipt_late = fields.Boolean(compute="_compute_service_levels", store=True)
     documentation_late = fields.Boolean(compute="_compute_service_levels", store=True)
     step_deadline = fields.Datetime(
-        string="Step Deadline",
         compute="_compute_step_deadline",
         store=True,
         help="Deadline of the step the item is waiting for.",
@@ -925,7 +923,13 @@ class PpidExemptedInformation(models.Model):
         items = self.sudo().with_context(
             tracking_disable=True, mail_activity_quick_update=True
         )
-        for company in self.env["res.company"].sudo().search([]):
+        companies = [
+            company
+            for (company,) in items._read_group(
+                [("state", "in", ACTIVE_EXEMPTION_STATES)], ["company_id"]
+            )
+        ]
+        for company in companies:
             in_company = Domain("company_id", "=", company.id) & Domain(
                 "period_type", "=", "date"
             )

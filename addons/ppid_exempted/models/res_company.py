@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 from ..utils import working_days
@@ -134,12 +135,17 @@ class ResCompany(models.Model):
     @api.model
     def _ppid_preload_holidays(self, years):
         """Load the given years' holidays for every body (run at install)."""
-        for company in self.search([]):
-            company.ppid_load_holidays(years)
+        self.search([("resource_calendar_id", "!=", False)]).ppid_load_holidays(years)
 
     def ppid_load_holidays(self, years):
         """Create the national holidays and cuti bersama of `years` as global
         leaves of each body's calendar; days already there are kept."""
+        if not (
+            self.env.su or self.env.user.has_group("ppid_exempted.group_ppid_manager")
+        ):
+            raise AccessError(
+                self.env._("Only the PPID administrator loads public holidays.")
+            )
         Leave = self.env["resource.calendar.leaves"].sudo()
         national = working_days.indonesian_holidays(years, include_cuti_bersama=False)
         every_day = working_days.indonesian_holidays(years, include_cuti_bersama=True)

@@ -3,6 +3,7 @@
 
 from datetime import date, datetime
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import PpidCase
@@ -61,6 +62,19 @@ class TestWorkingCalendar(PpidCase):
         self.assertEqual(len(leave), 1)
         leave.unlink()
         self.assertEqual(company.ppid_add_working_days(date(2026, 8, 14), 1), day)
+
+    def test_only_the_administrator_loads_holidays(self):
+        with self.assertRefused(AccessError, "administrator"):
+            self.company.with_user(self.users["head"]).ppid_load_holidays([2028])
+        wizard = (
+            self.env["ppid.holiday.load.wizard"]
+            .with_user(self.users["manager"])
+            .create({"year": 2028})
+        )
+        action = wizard.action_load()
+        leaves = self.env["resource.calendar.leaves"].search(action["domain"])
+        days = {self.company._ppid_to_local(leave.date_from).date() for leave in leaves}
+        self.assertIn(date(2028, 8, 17), days)
 
     def test_rule_21_loading_a_year_twice_adds_nothing(self):
         again = self.company.ppid_load_holidays([2026])
