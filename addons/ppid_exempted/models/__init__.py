@@ -3,3 +3,10 @@ from . import ppid_legal_basis
 from . import ppid_public_information
 from . import ppid_exempted_information
 from . import res_users
+from . import res_company
+from . import ppid_classification_mixin
+from . import ppid_consequence_test
+from . import ppid_consequence_test_participant
+from . import ppid_consequence_test_line
+from . import ppid_classification_decree
+from . import ppid_classification_decree_line

@@ -55,6 +55,15 @@ class PpidCase(TransactionCase):
             for role in ROLES
         }
         cls.users["pelaksana"].ppid_unit_ids = cls.unit
+        # Who sets the body's classifications (the six fields of PP 61/2010 4(2)).
+        cls.company.write(
+            {
+                "ppid_official_id": cls.users["committee"].id,
+                "ppid_official_position": "Kepala Dinas Kominfo selaku PPID Utama",
+                "ppid_official_nip": "197001011990031001",
+                "ppid_decree_place": "Tenggarong",
+            }
+        )
         cls.basis_a = cls.env.ref("ppid_exempted.legal_basis_a")
         cls.basis_a1 = cls.env.ref("ppid_exempted.legal_basis_a_1")
         cls.basis_h = cls.env.ref("ppid_exempted.legal_basis_h")
