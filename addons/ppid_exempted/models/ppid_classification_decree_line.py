@@ -51,9 +51,26 @@ class PpidClassificationDecreeLine(models.Model):
     def _classification_source(self):
         return self.test_line_id or self.information_id
 
+    @api.constrains("information_id", "test_line_id")
+    def _check_test_line_concluded_exempted(self):
+        for line in self.filtered("test_line_id"):
+            test_line = line.test_line_id
+            if (
+                test_line.information_id != line.information_id
+                or test_line.test_id.state != "done"
+                or test_line.conclusion != "exempted"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A decree adopts a completed consequence test that concluded "
+                        "%(item)s exempted.",
+                        item=line.information_id.display_name,
+                    )
+                )
+
     @api.constrains("information_id", "decree_id")
     def _check_one_draft_decree_per_item(self):
-        duplicates = self.search_count(
+        duplicates = self.sudo().search_count(
             [
                 ("information_id", "in", self.information_id.ids),
                 ("decree_id.state", "=", "draft"),

@@ -117,8 +117,9 @@ class PpidConsequenceTest(models.Model):
 
     @api.depends("decree_ids")
     def _compute_decree_count(self):
+        # A participant without access to decrees (an expert) still sees the form.
         for test in self:
-            test.decree_count = len(test.decree_ids)
+            test.decree_count = len(test.sudo().decree_ids)
 
     @api.depends("participant_ids.signed_datetime")
     def _compute_signature_progress(self):
@@ -255,9 +256,7 @@ class PpidConsequenceTest(models.Model):
         Decree = self.env["ppid.classification.decree"]
         for test in self:
             warned = test._lines_citing_only_kip()
-            # The items move one by one: each carries its own analysis.
-            for line in test.line_ids:
-                line._apply_to_item()
+            test.line_ids._apply_to_items()
             super(PpidConsequenceTest, test).write(
                 {
                     "state": "done",

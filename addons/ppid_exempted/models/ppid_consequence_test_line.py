@@ -111,7 +111,7 @@ class PpidConsequenceTestLine(models.Model):
                         ],
                     )
                 )
-        others = self.search_count(
+        others = self.sudo().search_count(
             [
                 ("information_id", "in", self.information_id.ids),
                 ("test_id.state", "=", "draft"),
@@ -190,12 +190,18 @@ class PpidConsequenceTestLine(models.Model):
             reasoning=self.public_interest_note or "",
         )
 
-    def _apply_to_item(self):
-        """Move the item through the transition table as the current user."""
+    def _apply_to_items(self):
+        """Move the items through the transition table as the current user:
+        into the test all at once, then each with its own conclusion."""
+        self.information_id.filtered(lambda item: item.state != "testing").write(
+            {"state": "testing"}
+        )
+        for line in self:
+            line._apply_conclusion()
+
+    def _apply_conclusion(self):
         self.ensure_one()
         item = self.information_id
-        if item.state != "testing":
-            item.write({"state": "testing"})
         if self.conclusion == "exempted":
             item.write(
                 {

@@ -292,6 +292,28 @@ class TestConsequenceTest(ClassificationCase):
             test.with_user(expert).line_ids.information_title,
             test.line_ids.information_title,
         )
+        # What the session form reads, with the related records' names.
+        names = {"fields": {"display_name": {}}}
+        form = test.with_user(expert).web_read(
+            {
+                "name": {},
+                "decree_count": {},
+                "basis_warning_count": {},
+                "can_sign": {},
+                "line_ids": {
+                    "fields": {
+                        "information_id": names,
+                        "information_title": {},
+                        "unit_id": names,
+                        "legal_basis_id": names,
+                        "harm_if_opened": {},
+                    }
+                },
+                "participant_ids": {"fields": {"user_id": names, "capacity": {}}},
+            }
+        )[0]
+        self.assertTrue(form["can_sign"])
+        self.assertEqual(len(form["line_ids"]), 1)
         test.with_user(expert).action_sign()
         self.assertTrue(
             test.participant_ids.filtered(lambda p: p.user_id == expert).signed_datetime
