@@ -709,11 +709,18 @@ class PpidExemptedInformation(models.Model):
         )
 
     def _last_test_line(self):
-        """The completed consequence test that concluded this item exempted."""
+        """The completed consequence test that concluded this item exempted and
+        that no approved decree has adopted yet."""
         self.ensure_one()
-        return self.consequence_test_line_ids.filtered(
+        lines = self.consequence_test_line_ids.filtered(
             lambda line: line.test_id.state == "done" and line.conclusion == "exempted"
-        ).sorted(lambda line: (line.test_id.completed_datetime, line.id))[-1:]
+        )
+        adopted = self.decree_line_ids.filtered(
+            lambda line: line.decree_id.state == "approved"
+        ).test_line_id
+        return (lines - adopted).sorted(
+            lambda line: (line.test_id.completed_datetime, line.id)
+        )[-1:]
 
     def _check_classification_lock(self, vals):
         """Rule 17: a classified item's legal content is changed by a new test

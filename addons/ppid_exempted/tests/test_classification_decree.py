@@ -379,3 +379,15 @@ class TestClassificationDecree(ClassificationCase):
         self.assertEqual(
             mine.with_user(self.users["pelaksana"]).decree_line_ids.decree_id, decree
         )
+
+    def test_kanban_decree_adopts_no_test_already_decided(self):
+        item, first = self._approval_item()
+        item.with_user(self.head).action_approve()
+        self.assertEqual(first.line_ids.test_line_id.information_id, item)
+        item.with_user(self.committee).write({"state": "testing"})
+        item.with_user(self.committee).action_conclude_exempted()
+        item.with_user(self.head).action_approve()
+        second = item.decree_line_ids.decree_id - first
+        self.assertEqual(len(second), 1)
+        self.assertEqual(second.state, "approved")
+        self.assertFalse(second.line_ids.test_line_id)
