@@ -17,6 +17,7 @@
         "security/ppid_exempted_security.xml",
         "security/ir.model.access.csv",
         "security/ppid_exempted_rules.xml",
+        "security/ppid_classification_rules.xml",
         # Data
         "data/ir_sequence_data.xml",
         "data/ppid_legal_basis_data.xml",
@@ -33,7 +34,19 @@
         "views/ppid_public_information_views.xml",
         "views/ppid_collection_round_views.xml",
         "views/res_config_settings_views.xml",
+        "views/ppid_consequence_test_views.xml",
+        "views/ppid_consequence_test_line_views.xml",
+        "views/ppid_classification_decree_views.xml",
+        "views/ppid_classification_decree_line_views.xml",
+        "views/ppid_exempted_information_classification_views.xml",
+        "views/res_company_views.xml",
         "views/menus.xml",
+        # Reports
+        "report/ppid_reports.xml",
+        "report/report_notification_letter.xml",
+        "report/report_receipt.xml",
+        "report/report_consequence_test.xml",
+        "report/report_classification_decree.xml",
     ],
     "demo": [
         "demo/ppid_unit_demo.xml",

@@ -8,3 +8,9 @@ from . import ppid_collection_round_line
 from . import res_company
 from . import res_config_settings
 from . import resource_calendar_leaves
+from . import ppid_classification_mixin
+from . import ppid_consequence_test
+from . import ppid_consequence_test_participant
+from . import ppid_consequence_test_line
+from . import ppid_classification_decree
+from . import ppid_classification_decree_line

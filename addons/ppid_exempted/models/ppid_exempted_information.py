@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+from .ppid_classification_mixin import CLASSIFICATION_FIELDS
+
 STATE_SELECTION = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -52,6 +54,9 @@ TRANSITIONS = {
     ("submitted", "draft"): {"service"},
     ("testing", "draft"): {"committee"},
     ("approval", "testing"): {"head"},
+    # Reclassification or extension: a new consequence test (PP 61/2010 Pasal 10).
+    ("exempted", "testing"): {"committee"},
+    ("documented", "testing"): {"committee"},
 }
 RETURNS = {("submitted", "draft"), ("testing", "draft"), ("approval", "testing")}
 
@@ -68,6 +73,14 @@ STEP_ACTIVITIES = {
     "expiring": "ppid_exempted.mail_activity_type_ppid_expiry",
 }
 REVIEW_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_review"
+# Rule 17: once classified, these change only through a new consequence test
+# and a new decree (the next review date stays free: reviewing is not changing).
+CLASSIFICATION_LOCKED_FIELDS = frozenset(CLASSIFICATION_FIELDS) - {"review_date"} | {
+    "decree_reference",
+    "decree_date",
+    "approved_by_id",
+    "approved_datetime",
+}
 
 OPEN_REASON_SELECTION = [
     ("test_open", "Consequence test concluded open"),
@@ -313,6 +326,20 @@ class PpidExemptedInformation(models.Model):
         compute="_compute_in_my_units", search="_search_in_my_units"
     )
 
+    # History of the classification (rule 17): every test and every decree
+    consequence_test_line_ids = fields.One2many(
+        comodel_name="ppid.consequence.test.line",
+        inverse_name="information_id",
+        string="Consequence Tests",
+        readonly=True,
+    )
+    decree_line_ids = fields.One2many(
+        comodel_name="ppid.classification.decree.line",
+        inverse_name="information_id",
+        string="Decrees",
+        readonly=True,
+    )
+
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)", "The reference must be unique per public body."
     )
@@ -518,9 +545,12 @@ class PpidExemptedInformation(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_classification_lock(vals)
         if "state" not in vals:
             return super().write(vals)
         self._check_state_transition(vals)
+        if vals["state"] == "exempted":
+            return self._approve_through_decree(vals)
         vals = {**self._transition_stamps(vals["state"]), **vals}
         previous_states = {item.id: item.state for item in self}
         result = super().write(vals)
@@ -581,6 +611,8 @@ class PpidExemptedInformation(models.Model):
                         item=item.display_name,
                     )
                 )
+            if target == "opened":
+                item._check_public_session_opening(vals)
 
     def _transition_stamps(self, target):
         """Who and when, recorded the same way whichever path moved the item."""
@@ -601,6 +633,8 @@ class PpidExemptedInformation(models.Model):
             for collection, items in self.grouped("collection_round_id").items():
                 collection._handed_over(items.unit_id)
         self.activity_update()
+        if target == "testing":
+            self._leave_draft_decrees()
 
     def _check_requirements(self, state):
         """Check what the law requires of an item that reaches `state`."""
@@ -638,6 +672,14 @@ class PpidExemptedInformation(models.Model):
         ]
         missing += [label for value, label in required if not value]
         missing += self._missing_legal_basis()
+        missing += self._missing_scope()
+        return missing
+
+    def _missing_scope(self):
+        """Rule 19: the part exempted, or why the whole document is."""
+        missing = []
+        if not self.exemption_scope:
+            missing.append(self.env._("the scope of the exemption"))
         if self.exemption_scope == "part" and not self.exempt_part:
             missing.append(
                 self.env._("which part of the document is exempted, and why")
@@ -778,7 +820,7 @@ class PpidExemptedInformation(models.Model):
         reasons = dict(self._fields["open_reason"]._description_selection(self.env))
         entries, notes = [], {}
         for item in self:
-            if previous_states.get(item.id) == "testing":
+            if previous_states.get(item.id) == "testing" and not item.approved_datetime:
                 continue  # never exempted: nothing to announce
             announcement = self.env._(
                 "%(item)s (%(title)s) is public information as of %(date)s: "
@@ -896,7 +938,8 @@ class PpidExemptedInformation(models.Model):
         owners = {
             "submitted": company.ppid_officer_user_id,
             "exempted": company.ppid_documentation_user_id,
-            "expiring": company.ppid_officer_user_id | company.ppid_head_user_id,
+            "expiring": (company.ppid_official_id or company.ppid_officer_user_id)
+            | company.ppid_head_user_id,
         }[self.state]
         deadline = self.step_deadline or fields.Datetime.now()
         deadline_day = company._ppid_to_local(deadline).date()
@@ -1008,3 +1051,138 @@ class PpidExemptedInformation(models.Model):
                 if item.company_id.ppid_officer_user_id
             ]
         )
+
+    def action_open(self, reason, note=False):
+        self.write({"state": "opened", "open_reason": reason, "open_note": note})
+
+    # ------------------------------------------------------------------
+    # Classification: consequence tests and decrees (rules 7, 9, 17)
+    # ------------------------------------------------------------------
+
+    def _classification_values(self):
+        self.ensure_one()
+        return self._convert_to_write(
+            {name: self[name] for name in CLASSIFICATION_FIELDS}
+        )
+
+    def _last_test_line(self):
+        """The completed consequence test that concluded this item exempted and
+        that no approved decree has adopted yet."""
+        self.ensure_one()
+        lines = self.consequence_test_line_ids.filtered(
+            lambda line: line.test_id.state == "done" and line.conclusion == "exempted"
+        )
+        adopted = self.decree_line_ids.filtered(
+            lambda line: line.decree_id.state == "approved"
+        ).test_line_id
+        return (lines - adopted).sorted(
+            lambda line: (line.test_id.completed_datetime, line.id)
+        )[-1:]
+
+    def _check_classification_lock(self, vals):
+        """Rule 17: a classified item's legal content is changed by a new test
+        and a new decree only, never written directly (whoever writes)."""
+        locked = CLASSIFICATION_LOCKED_FIELDS.intersection(vals)
+        if not locked:
+            return
+        for item in self.filtered(lambda i: i.state in ACTIVE_EXEMPTION_STATES):
+            changed = [name for name in locked if item._value_differs(name, vals[name])]
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "%(item)s is classified: %(fields)s can only change through a "
+                        "new consequence test and a new decree (PP 61/2010 Pasal 10).",
+                        item=item.display_name,
+                        fields=", ".join(
+                            self._fields[name]._description_string(self.env)
+                            for name in sorted(changed)
+                        ),
+                    )
+                )
+
+    def _value_differs(self, name, value):
+        field = self._fields[name]
+        new = field.convert_to_record(field.convert_to_cache(value, self), self)
+        old = self[name]
+        if not new and not old:
+            return False
+        return new != old
+
+    def _check_public_session_opening(self, vals):
+        """Rule 9: opening in a public court session ends a huruf a exemption
+        (PP 61/2010 Pasal 5(2)); the session is named."""
+        if (vals.get("open_reason") or self.open_reason) != "public_session":
+            return
+        if self.huruf != "a":
+            raise ValidationError(
+                self.env._(
+                    "Opening in a public court session ends exemptions under Pasal 17 "
+                    "huruf a only (PP 61/2010 Pasal 5(2)); %(item)s is classified "
+                    "otherwise: use the court decision reason.",
+                    item=self.display_name,
+                )
+            )
+        if not (vals.get("open_note") or self.open_note):
+            raise ValidationError(
+                self.env._(
+                    "Name the court, the case and the date of the public session that "
+                    "opened %(item)s.",
+                    item=self.display_name,
+                )
+            )
+
+    def _approve_through_decree(self, vals):
+        """Rule 7: every approval is the approval of a decree. A kanban drag, the
+        card's Approve button or an RPC write approve the item's pending draft
+        decree, or issue one for it, and never go around it."""
+        extra = {name: value for name, value in vals.items() if name != "state"}
+        if extra:
+            super().write(extra)
+        items = self.filtered(lambda item: item.state != "exempted")
+        if items:
+            items._decrees_for_approval()._approve()
+        return True
+
+    def _decrees_for_approval(self):
+        """The draft decrees that cover exactly these items."""
+        Decree = self.env["ppid.classification.decree"]
+        pending = self.env["ppid.classification.decree.line"].search(
+            [("information_id", "in", self.ids), ("decree_id.state", "=", "draft")]
+        )
+        decrees = Decree
+        for decree in pending.decree_id:
+            mine = decree.line_ids.filtered(lambda line: line.information_id in self)
+            decrees |= decree if mine == decree.line_ids else decree._split_off(mine)
+        without = self - pending.information_id
+        if without:
+            decrees |= Decree._create_for_items(without)
+        return decrees
+
+    def _apply_decree_lines(self, lines):
+        """The approved decree sets each item exempted, with what it decided."""
+        previous_states = {item.id: item.state for item in self}
+        for line in lines:
+            # Values differ per item; the state guard already ran in the decree.
+            super(PpidExemptedInformation, line.information_id).write(
+                {**line._item_values(), "state": "exempted"}
+            )
+        self._after_state_change("exempted", previous_states)
+        return True
+
+    def _leave_draft_decrees(self):
+        """An item returned to the test leaves the draft decree that held it."""
+        lines = (
+            self.env["ppid.classification.decree.line"]
+            .sudo()
+            .search(
+                [("information_id", "in", self.ids), ("decree_id.state", "=", "draft")]
+            )
+        )
+        for decree, mine in lines.grouped("decree_id").items():
+            decree.message_post(
+                body=self.env._(
+                    "%(items)s returned to the consequence test and left this decree.",
+                    items=", ".join(mine.information_id.mapped("display_name")),
+                )
+            )
+        lines.unlink()

@@ -23,15 +23,34 @@ class ResCompany(models.Model):
         help="Count the government's collective leave days (cuti bersama) as "
         "non-working days in every PPID deadline.",
     )
+    ppid_official_id = fields.Many2one(
+        comodel_name="res.users",
+        string="PPID Official",
+        help="The PPID official who sets the classification of exempted "
+        "information (PP 61/2010 Pasal 3 and 4(2)(b)).",
+    )
+    ppid_official_position = fields.Char(
+        string="PPID Official's Position",
+        help="As printed on decrees and letters, e.g. Kepala Dinas Komunikasi dan "
+        "Informatika selaku PPID Utama.",
+    )
+    ppid_official_nip = fields.Char(string="PPID Official's NIP")
+    ppid_decree_place = fields.Char(
+        string="Place of Decrees",
+        help="Where decrees are set (PP 61/2010 Pasal 4(2)(f)); the city of the "
+        "body when empty.",
+    )
     ppid_officer_user_id = fields.Many2one(
         comodel_name="res.users",
-        string="PPID Officer",
-        help="Receives the hand-overs and the expiry decisions of the body.",
+        string="Service Officer",
+        help="Petugas Layanan of the PPID Utama: receives the units' hand-overs and "
+        "the periodic reviews.",
     )
     ppid_head_user_id = fields.Many2one(
         comodel_name="res.users",
         string="Head of the Body (Atasan PPID)",
-        help="Approves classifications and decides on expiring exemptions.",
+        help="Approves classifications and, with the PPID official, decides on "
+        "expiring exemptions.",
     )
     ppid_documentation_user_id = fields.Many2one(
         comodel_name="res.users",

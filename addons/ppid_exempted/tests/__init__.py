@@ -5,3 +5,7 @@ from . import test_working_calendar
 from . import test_deadlines
 from . import test_expiry
 from . import test_i18n
+from . import test_consequence_test
+from . import test_classification_decree
+from . import test_reports
+from . import test_classification_http

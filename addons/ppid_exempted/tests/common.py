@@ -65,6 +65,11 @@ class PpidCase(TransactionCase):
         cls.calendar = cls._create_asn_calendar()
         cls.company.write(
             {
+                # Who sets the classifications (the six fields of PP 61/2010 4(2)).
+                "ppid_official_id": cls.users["committee"].id,
+                "ppid_official_position": "Kepala Dinas Kominfo selaku PPID Utama",
+                "ppid_official_nip": "197001011990031001",
+                "ppid_decree_place": "Tenggarong",
                 "resource_calendar_id": cls.calendar.id,
                 "ppid_cuti_bersama_non_working": True,
                 "ppid_officer_user_id": cls.users["service"].id,

@@ -36,7 +36,7 @@ class TestExpiry(PpidCase):
         Item._cron_expiry(today=date(2026, 3, 11))
         self.assertEqual(item.state, "expiring")
         owners = self._expiry_activities(item).user_id
-        self.assertEqual(owners, self.users["service"] | self.users["head"])
+        self.assertEqual(owners, self.users["committee"] | self.users["head"])  # PPID
         self.assertIn("30", item.message_ids[0].body)
 
     def test_rule_15_without_cuti_bersama_the_warning_comes_later(self):
