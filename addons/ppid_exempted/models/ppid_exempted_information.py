@@ -611,8 +611,6 @@ class PpidExemptedInformation(models.Model):
                         item=item.display_name,
                     )
                 )
-            if target == "opened":
-                item._check_public_session_opening(vals)
 
     def _transition_stamps(self, target):
         """Who and when, recorded the same way whichever path moved the item."""
@@ -1052,9 +1050,6 @@ class PpidExemptedInformation(models.Model):
             ]
         )
 
-    def action_open(self, reason, note=False):
-        self.write({"state": "opened", "open_reason": reason, "open_note": note})
-
     # ------------------------------------------------------------------
     # Classification: consequence tests and decrees (rules 7, 9, 17)
     # ------------------------------------------------------------------
@@ -1107,29 +1102,6 @@ class PpidExemptedInformation(models.Model):
         if not new and not old:
             return False
         return new != old
-
-    def _check_public_session_opening(self, vals):
-        """Rule 9: opening in a public court session ends a huruf a exemption
-        (PP 61/2010 Pasal 5(2)); the session is named."""
-        if (vals.get("open_reason") or self.open_reason) != "public_session":
-            return
-        if self.huruf != "a":
-            raise ValidationError(
-                self.env._(
-                    "Opening in a public court session ends exemptions under Pasal 17 "
-                    "huruf a only (PP 61/2010 Pasal 5(2)); %(item)s is classified "
-                    "otherwise: use the court decision reason.",
-                    item=self.display_name,
-                )
-            )
-        if not (vals.get("open_note") or self.open_note):
-            raise ValidationError(
-                self.env._(
-                    "Name the court, the case and the date of the public session that "
-                    "opened %(item)s.",
-                    item=self.display_name,
-                )
-            )
 
     def _approve_through_decree(self, vals):
         """Rule 7: every approval is the approval of a decree. A kanban drag, the

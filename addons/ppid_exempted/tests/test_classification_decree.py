@@ -231,33 +231,6 @@ class TestClassificationDecree(ClassificationCase):
         with self.assertRefused(ValidationError, "whole document is exempted"):
             decree.with_user(self.head).action_approve()
 
-    # Rule 9: opening in a public court session ends a huruf a exemption.
-    def test_rule_09_public_court_session_ends_huruf_a(self):
-        item = self._create_item("exempted")
-        head_item = item.with_user(self.head)
-        with self.assertRefused(ValidationError, "Name the court"):
-            head_item.action_open("public_session")
-        head_item.action_open(
-            "public_session",
-            "PN Tenggarong, perkara 12/Pid.B/2026, sidang 3 Maret 2026",
-        )
-        self.assertEqual(item.state, "opened")
-        self.assertTrue(
-            self.env["ppid.public.information"].search(
-                [("information_id", "=", item.id)]
-            )
-        )
-        personal = self._create_item(
-            "exempted",
-            legal_basis_id=self.basis_h.id,
-            legal_subpoint_id=self.basis_h2.id,
-        )
-        with self.assertRefused(ValidationError, "huruf a only"):
-            personal.with_user(self.head).action_open(
-                "public_session", "PN Tenggarong, sidang 3 Maret 2026"
-            )
-        self.assertEqual(personal.state, "exempted")
-
     # Rule 17: a classified item's legal content changes only through a new test
     # and a new decree, and the history stays.
     def test_rule_17_classified_fields_are_never_written_directly(self):
