@@ -105,6 +105,13 @@ class PpidCollectionRound(models.Model):
         self.activity_unlink([HANDOVER_ACTIVITY])
 
     def _handed_over(self, units):
-        """Close the hand-over activities of the officers of `units`."""
-        for user in units.user_ids:
-            self.activity_feedback([HANDOVER_ACTIVITY], user_id=user.id)
+        """Close the hand-over activities of the officers of `units`, whoever of
+        them handed over."""
+        if not self:
+            return
+        activities = (
+            self.sudo()
+            .activity_search([HANDOVER_ACTIVITY])
+            .filtered(lambda activity: activity.user_id in units.user_ids)
+        )
+        activities.action_feedback()

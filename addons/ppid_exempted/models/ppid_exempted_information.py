@@ -40,8 +40,9 @@ TRANSITIONS = {
     ("draft", "submitted"): {"pelaksana"},
     ("submitted", "received"): {"service"},
     ("received", "testing"): {"service", "committee"},
-    ("testing", "approval"): {"committee"},
-    ("testing", "opened"): {"committee"},
+    # Only a completed consequence-test session concludes (rules 3 and 5).
+    ("testing", "approval"): {"system"},
+    ("testing", "opened"): {"system"},
     ("approval", "exempted"): {"head"},
     ("exempted", "documented"): {"documentation"},
     ("exempted", "expiring"): {"system"},
@@ -50,6 +51,7 @@ TRANSITIONS = {
     ("exempted", "opened"): {"head", "system"},
     ("documented", "opened"): {"head", "system"},
     ("expiring", "opened"): {"head", "system"},
+    ("approval", "opened"): {"system"},
     # Returns to the previous actor, always with a reason.
     ("submitted", "draft"): {"service"},
     ("testing", "draft"): {"committee"},
@@ -61,6 +63,20 @@ TRANSITIONS = {
 RETURNS = {("submitted", "draft"), ("testing", "draft"), ("approval", "testing")}
 
 ACTIVE_EXEMPTION_STATES = ("exempted", "documented", "expiring")
+
+# Who did what and when: set by the pipeline itself, never by a caller.
+SYSTEM_FIELDS = frozenset(
+    {
+        "name",
+        "submitted_datetime",
+        "received_datetime",
+        "received_by_id",
+        "approved_by_id",
+        "approved_datetime",
+        "documented_datetime",
+        "opened_date",
+    }
+)
 
 # PP 61/2010 Pasal 11(2): the PPID decides no later than 30 working days before
 # the exemption period ends.
@@ -95,7 +111,8 @@ OPEN_REASON_SELECTION = [
 
 # Words that describe an unlimited period, refused for huruf a-f (UU 20(1)).
 UNLIMITED_PERIOD_PATTERN = re.compile(
-    r"tidak\s+terbatas|permanen|selamanya|seterusnya|unlimited|permanent|forever",
+    r"tidak\s+terbatas|tanpa\s+batas|tidak\s+ada\s+batas|permanen|selama-?lamanya"
+    r"|seterusnya|unlimited|permanent|forever",
     re.IGNORECASE,
 )
 
@@ -317,7 +334,6 @@ class PpidExemptedInformation(models.Model):
     can_submit = fields.Boolean(compute="_compute_can_transition")
     can_receive = fields.Boolean(compute="_compute_can_transition")
     can_start_test = fields.Boolean(compute="_compute_can_transition")
-    can_conclude = fields.Boolean(compute="_compute_can_transition")
     can_approve = fields.Boolean(compute="_compute_can_transition")
     can_document = fields.Boolean(compute="_compute_can_transition")
     can_open = fields.Boolean(compute="_compute_can_transition")
@@ -356,7 +372,6 @@ class PpidExemptedInformation(models.Model):
             "can_submit": ("draft", "submitted"),
             "can_receive": ("submitted", "received"),
             "can_start_test": ("received", "testing"),
-            "can_conclude": ("testing", "approval"),
             "can_approve": ("approval", "exempted"),
             "can_document": ("exempted", "documented"),
         }
@@ -429,7 +444,9 @@ class PpidExemptedInformation(models.Model):
                 "submitted": item.receipt_deadline,
                 "exempted": item.documentation_deadline,
                 "expiring": item.period_end_date
-                and datetime.combine(item.period_end_date, time.min),
+                and item.company_id._ppid_to_utc(
+                    datetime.combine(item.period_end_date, time.min)
+                ),
             }.get(item.state, False)
 
     @api.depends("step_deadline")
@@ -504,6 +521,13 @@ class PpidExemptedInformation(models.Model):
     @api.constrains("legal_basis_id", "legal_subpoint_id")
     def _check_subpoint_belongs_to_huruf(self):
         for item in self:
+            if item.legal_basis_id.angka:
+                raise ValidationError(
+                    self.env._(
+                        "Choose a huruf of Pasal 17 as the legal basis, and its angka "
+                        "below it."
+                    )
+                )
             subpoint = item.legal_subpoint_id
             if subpoint and subpoint.parent_id != item.legal_basis_id:
                 raise ValidationError(
@@ -537,6 +561,7 @@ class PpidExemptedInformation(models.Model):
                 raise UserError(
                     self.env._("New exempted information always starts as a draft.")
                 )
+            self._check_system_fields(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("ppid.exempted.information")
@@ -545,21 +570,53 @@ class PpidExemptedInformation(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_system_fields(vals)
         self._check_classification_lock(vals)
+        if "unit_id" in vals and not self.env.su:
+            self._check_unit_move(vals["unit_id"])
         if "state" not in vals:
             return super().write(vals)
         self._check_state_transition(vals)
         if vals["state"] == "exempted":
             return self._approve_through_decree(vals)
-        vals = {**self._transition_stamps(vals["state"]), **vals}
+        vals = {**vals, **self._transition_stamps(vals["state"])}
         previous_states = {item.id: item.state for item in self}
         result = super().write(vals)
         self._after_state_change(vals["state"], previous_states)
         return result
 
+    def _check_system_fields(self, vals):
+        forged = SYSTEM_FIELDS.intersection(vals)
+        if vals.get("name") == "/":
+            forged -= {"name"}
+        if forged and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s are recorded by the pipeline itself and cannot be "
+                    "written.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(forged)
+                    ),
+                )
+            )
+
+    def _check_unit_move(self, unit_id):
+        """A unit officer keeps items inside its own units (record rules are not
+        checked after a write)."""
+        roles = self._current_user_roles()
+        if roles - {"pelaksana"} or self.env.user.has_group(
+            "ppid_exempted.group_ppid_manager"
+        ):
+            return
+        if unit_id not in self._my_units().ids:
+            raise AccessError(
+                self.env._("You can only place information in your own units.")
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        if any(item.state != "draft" for item in self):
+        if any(item.state != "draft" or item.submitted_datetime for item in self):
             raise UserError(
                 self.env._(
                     "Exempted information that has been handed over is never "
@@ -575,7 +632,25 @@ class PpidExemptedInformation(models.Model):
         target = vals["state"]
         roles = None if self.env.su else self._current_user_roles()
         labels = self._state_labels()
-        for item in self.filtered(lambda i: i.state != target):
+        if target not in labels:
+            raise UserError(self.env._("Unknown status %(state)s.", state=target))
+        for item in self:
+            if item.state == target:
+                raise UserError(
+                    self.env._(
+                        "%(item)s is already %(state)s.",
+                        item=item.display_name,
+                        state=labels[target],
+                    )
+                )
+            if target == "draft" and item.approved_datetime:
+                raise UserError(
+                    self.env._(
+                        "%(item)s has been classified: it cannot go back to its unit; "
+                        "open it or classify it again.",
+                        item=item.display_name,
+                    )
+                )
             allowed = TRANSITIONS.get((item.state, target))
             if allowed is None:
                 raise UserError(
@@ -786,6 +861,14 @@ class PpidExemptedInformation(models.Model):
     def _missing_for_opening(self):
         """Rules 9, 14 and 18: an early opening rests on its event."""
         reason = self.open_reason
+        # The scheduler may run for a given day; nobody else chooses "today".
+        today = (self.env.su and self.env.context.get("ppid_today")) or (
+            self.company_id._ppid_today()
+        )
+        if reason == "period_ended" and not (
+            self.period_end_date and self.period_end_date <= today
+        ):
+            return [self.env._("the end of the exemption period: it has not ended")]
         if reason == "public_session" and self.huruf != "a":
             return [
                 self.env._(
@@ -853,9 +936,6 @@ class PpidExemptedInformation(models.Model):
     def action_start_test(self):
         self.write({"state": "testing"})
 
-    def action_conclude_exempted(self):
-        self.write({"state": "approval"})
-
     def action_approve(self):
         self.write({"state": "exempted"})
 
@@ -863,10 +943,7 @@ class PpidExemptedInformation(models.Model):
         self.write({"state": "documented"})
 
     def action_open_reason_wizard(self):
-        action = self._reason_wizard_action("open", self.env._("Open to the public"))
-        if all(item.state == "testing" for item in self):
-            action["context"]["default_open_reason"] = "test_open"
-        return action
+        return self._reason_wizard_action("open", self.env._("Open to the public"))
 
     def action_return_reason_wizard(self):
         return self._reason_wizard_action("return", self.env._("Return with a reason"))
@@ -907,6 +984,7 @@ class PpidExemptedInformation(models.Model):
 
     def activity_update(self):
         """Schedule the activity of each item's current step; close the others."""
+        self.check_access("write")
         for state, xmlid in STEP_ACTIVITIES.items():
             self.filtered(lambda i, s=state: i.state != s).activity_feedback([xmlid])
         self.filtered(lambda i: i.state not in ACTIVE_EXEMPTION_STATES).activity_unlink(
@@ -958,46 +1036,58 @@ class PpidExemptedInformation(models.Model):
     def _cron_expiry(self, today=None):
         """Daily: warn 30 working days before the end of the period, open at the
         end (PP 61/2010 Pasal 11), and raise the reviews that are due."""
-        today = today or fields.Date.context_today(self)
         # Batch context: chatter notes are logged in one go below, and assigned
-        # users see their activities without one e-mail per item.
+        # users see their activities without one e-mail per item. Archived items
+        # are still under the law.
         items = self.sudo().with_context(
-            tracking_disable=True, mail_activity_quick_update=True
+            tracking_disable=True, mail_activity_quick_update=True, active_test=False
         )
         companies = [
             company
             for (company,) in items._read_group(
-                [("state", "in", ACTIVE_EXEMPTION_STATES)], ["company_id"]
+                [("approved_datetime", "!=", False)], ["company_id"]
             )
         ]
         for company in companies:
-            in_company = Domain("company_id", "=", company.id) & Domain(
-                "period_type", "=", "date"
+            company_today = today or company._ppid_today()
+            in_company = Domain("company_id", "=", company.id)
+            # Notes in the body's language; "today" in its time zone.
+            dated = items.with_context(
+                ppid_today=company_today, lang=company.partner_id.lang or "en_US"
             )
-            ended = items.search(
-                in_company
-                & Domain("state", "in", ACTIVE_EXEMPTION_STATES)
-                & Domain("period_end_date", "<=", today)
-            )
-            ended._open_at_end_of_period()
-            notice_limit = company.ppid_add_working_days(
-                today, EXPIRY_NOTICE_WORKING_DAYS
-            )
-            expiring = items.search(
-                in_company
-                & Domain("state", "in", ("exempted", "documented"))
-                & Domain("period_end_date", "<=", notice_limit)
-            )
-            expiring.write({"state": "expiring"})
-            expiring._log_batch(
-                self.env._(
-                    "The exemption period ends within %(days)s working days: the "
-                    "PPID decides, with the head's approval, whether to open it or "
-                    "to test it again.",
-                    days=EXPIRY_NOTICE_WORKING_DAYS,
+            dated._expire(company, in_company, company_today)
+            dated._raise_due_reviews(in_company, company_today)
+
+    def _expire(self, company, in_company, today):
+        dated = in_company & Domain("period_type", "=", "date")
+        # Items being tested again stay under their exemption until it ends.
+        ended = self.search(
+            dated
+            & Domain("period_end_date", "<=", today)
+            & (
+                Domain("state", "in", ACTIVE_EXEMPTION_STATES)
+                | (
+                    Domain("state", "in", ("testing", "approval"))
+                    & Domain("approved_datetime", "!=", False)
                 )
             )
-        items._raise_due_reviews(today)
+        )
+        ended._open_at_end_of_period()
+        notice_limit = company.ppid_add_working_days(today, EXPIRY_NOTICE_WORKING_DAYS)
+        expiring = self.search(
+            dated
+            & Domain("state", "in", ("exempted", "documented"))
+            & Domain("period_end_date", "<=", notice_limit)
+        )
+        expiring.write({"state": "expiring"})
+        expiring._log_batch(
+            self.env._(
+                "The exemption period ends within %(days)s working days: the PPID "
+                "decides, with the head's approval, whether to open it or to test it "
+                "again.",
+                days=EXPIRY_NOTICE_WORKING_DAYS,
+            )
+        )
 
     def _open_at_end_of_period(self):
         if not self:
@@ -1014,14 +1104,19 @@ class PpidExemptedInformation(models.Model):
         if self:
             self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
 
-    def _raise_due_reviews(self, today):
+    def _raise_due_reviews(self, in_company, today):
         """Rule 26: every active exemption is reviewed by its next-review date."""
-        due = self.sudo().search(
-            [("state", "in", ACTIVE_EXEMPTION_STATES), ("review_date", "<=", today)]
+        due = self.search(
+            in_company
+            & Domain("state", "in", ACTIVE_EXEMPTION_STATES)
+            & Domain("review_date", "<=", today)
         )
-        already = (
+        # A review raised for the current review date, done or not, is not
+        # raised again: the reviewer moves the date forward.
+        raised = dict(
             self.env["mail.activity"]
             .sudo()
+            .with_context(active_test=False)
             ._read_group(
                 [
                     ("res_model", "=", self._name),
@@ -1029,9 +1124,12 @@ class PpidExemptedInformation(models.Model):
                     ("activity_type_id", "=", self.env.ref(REVIEW_ACTIVITY).id),
                 ],
                 ["res_id"],
+                ["date_deadline:max"],
             )
         )
-        due = due - self.browse([res_id for (res_id,) in already])
+        due = due.filtered(
+            lambda item: item.id not in raised or raised[item.id] < item.review_date
+        )
         activity_type = self.env.ref(REVIEW_ACTIVITY)
         model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].sudo().create(

@@ -104,6 +104,10 @@ class ResCompany(models.Model):
         calendar = self.ppid_calendar(local.date() - span, local.date() + span)
         return self._ppid_to_utc(calendar.add_hours(local, hours))
 
+    def _ppid_today(self):
+        """Today in the body's own time zone (the cron runs in UTC)."""
+        return self._ppid_to_local(fields.Datetime.now()).date()
+
     def _ppid_tz(self):
         return pytz.timezone(self.resource_calendar_id.tz or "Asia/Jakarta")
 

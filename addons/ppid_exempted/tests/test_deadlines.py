@@ -1,10 +1,10 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import PpidCase
 
@@ -89,17 +89,30 @@ class TestServiceLevels(PpidCase):
 
 @tagged("post_install", "-at_install")
 class TestCollectionRound(PpidCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.deadline = cls.today + timedelta(days=60)
+
     def test_round_notifies_units_and_tracks_handovers(self):
         collection = (
             self.env["ppid.collection.round"]
             .with_user(self.users["service"])
-            .create({"name": "Penghimpunan DIK 2026", "deadline": date(2026, 12, 31)})
+            .create({"name": "Penghimpunan DIK", "deadline": self.deadline})
         )
+        second_officer = new_test_user(
+            self.env,
+            login="ppid_pelaksana_2",
+            groups="ppid_exempted.group_ppid_pelaksana",
+        )
+        self.unit.user_ids = self.users["pelaksana"] | second_officer
         collection.action_open()
         self.assertEqual(collection.line_ids.unit_id, self.unit | self.other_unit)
         officer = self.users["pelaksana"]
-        self.assertEqual(collection.activity_ids.user_id, officer)
-        self.assertEqual(collection.activity_ids.date_deadline, date(2026, 12, 31))
+        self.assertEqual(collection.activity_ids.user_id, officer | second_officer)
+        self.assertEqual(
+            set(collection.activity_ids.mapped("date_deadline")), {self.deadline}
+        )
 
         item = self._create_item("draft", collection_round_id=collection.id)
         item.with_user(officer).action_submit()

@@ -97,6 +97,16 @@ class TestExpiry(PpidCase):
         reviews = item.activity_ids.filtered(lambda a: a.activity_type_id == review)
         self.assertEqual(len(reviews), 1)
         self.assertEqual(reviews.user_id, self.users["service"])
+        reviews.action_feedback(feedback="Masih relevan; ditinjau lagi tahun depan.")
+        Item._cron_expiry(today=date(2026, 2, 4))
+        self.assertFalse(
+            item.activity_ids.filtered(lambda a: a.activity_type_id == review)
+        )
+        item.review_date = date(2027, 2, 1)  # the reviewer sets the next review
+        Item._cron_expiry(today=date(2027, 2, 1))
+        self.assertEqual(
+            len(item.activity_ids.filtered(lambda a: a.activity_type_id == review)), 1
+        )
 
     def test_rule_09_public_court_session_opens_huruf_a_only(self):
         personal = self._documented(

@@ -60,7 +60,7 @@ class TestWorkingCalendar(PpidCase):
             ]
         )
         self.assertEqual(len(leave), 1)
-        leave.unlink()
+        leave.with_user(self.users["manager"]).unlink()
         self.assertEqual(company.ppid_add_working_days(date(2026, 8, 14), 1), day)
 
     def test_only_the_administrator_loads_holidays(self):
