@@ -20,13 +20,20 @@
         # Data
         "data/ir_sequence_data.xml",
         "data/ppid_legal_basis_data.xml",
+        # Reports
+        "report/ppid_register_reports.xml",
+        "report/ppid_register_templates.xml",
+        "templates/ppid_public_register_templates.xml",
         # Wizards
         "wizards/ppid_exempted_reason_wizard_views.xml",
+        "wizards/ppid_register_wizard_views.xml",
         # Views
         "views/ppid_exempted_information_views.xml",
         "views/ppid_unit_views.xml",
         "views/ppid_legal_basis_views.xml",
         "views/ppid_public_information_views.xml",
+        "views/ppid_register_issue_views.xml",
+        "report/ppid_exempted_information_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

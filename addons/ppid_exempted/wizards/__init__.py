@@ -1,1 +1,2 @@
 from . import ppid_exempted_reason_wizard
+from . import ppid_register_wizard

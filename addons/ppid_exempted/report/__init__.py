@@ -1,0 +1,2 @@
+from . import ppid_register_report
+from . import ppid_opened_report
