@@ -1,3 +1,4 @@
 from . import models
 from . import wizards
+from . import controllers
 from . import report

@@ -24,9 +24,14 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/resource_calendar_leaves_data.xml",
+        # Reports
+        "report/ppid_register_reports.xml",
+        "report/ppid_register_templates.xml",
+        "templates/ppid_public_register_templates.xml",
         # Wizards
         "wizards/ppid_exempted_reason_wizard_views.xml",
         "wizards/ppid_holiday_load_wizard_views.xml",
+        "wizards/ppid_register_wizard_views.xml",
         # Views
         "views/ppid_exempted_information_views.xml",
         "views/ppid_unit_views.xml",
@@ -40,6 +45,8 @@
         "views/ppid_classification_decree_line_views.xml",
         "views/ppid_exempted_information_classification_views.xml",
         "views/res_company_views.xml",
+        "views/ppid_register_issue_views.xml",
+        "report/ppid_exempted_information_report_views.xml",
         "views/menus.xml",
         # Reports
         "report/ppid_reports.xml",

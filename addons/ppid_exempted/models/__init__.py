@@ -14,3 +14,6 @@ from . import ppid_consequence_test_participant
 from . import ppid_consequence_test_line
 from . import ppid_classification_decree
 from . import ppid_classification_decree_line
+from . import ppid_register
+from . import ppid_register_issue
+from . import ppid_register_issue_line

@@ -98,6 +98,20 @@ CLASSIFICATION_LOCKED_FIELDS = frozenset(CLASSIFICATION_FIELDS) - {"review_date"
     "approved_datetime",
 }
 
+# Who may mark an item for publication on the website (the PPID, not a unit).
+PUBLISHER_GROUPS = (
+    "ppid_exempted.group_ppid_service",
+    "ppid_exempted.group_ppid_committee",
+    "ppid_exempted.group_ppid_documentation",
+    "ppid_exempted.group_ppid_head",
+    "ppid_exempted.group_ppid_manager",
+)
+PUBLICATION_FIELDS = {
+    "is_published",
+    "published_harm_summary",
+    "published_interest_summary",
+}
+
 OPEN_REASON_SELECTION = [
     ("test_open", "Consequence test concluded open"),
     ("period_ended", "Exemption period ended"),
@@ -330,6 +344,27 @@ class PpidExemptedInformation(models.Model):
     hardcopy_location = fields.Char(tracking=True)
     documentation_waiver_reason = fields.Text(tracking=True)
 
+    # Publication on the body's website (domain rule 20: metadata only)
+    is_published = fields.Boolean(
+        string="Published on the Website",
+        tracking=True,
+        copy=False,
+        index=True,
+        help="List this item in the public register while it is classified. Only "
+        "whitelisted metadata is published, never the content.",
+    )
+    published_harm_summary = fields.Text(
+        string="Published Consequence if Opened",
+        tracking=True,
+        help="Summary of the consequence if opened, as published on the website.",
+    )
+    published_interest_summary = fields.Text(
+        string="Published Consequence if Closed",
+        tracking=True,
+        help="Summary of the interest protected if closed, as published on the "
+        "website.",
+    )
+
     # Buttons
     can_submit = fields.Boolean(compute="_compute_can_transition")
     can_receive = fields.Boolean(compute="_compute_can_transition")
@@ -538,6 +573,20 @@ class PpidExemptedInformation(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "is_published", "published_harm_summary", "published_interest_summary"
+    )
+    def _check_published_summaries(self):
+        for item in self.filtered("is_published"):
+            if not (item.published_harm_summary and item.published_interest_summary):
+                raise ValidationError(
+                    self.env._(
+                        "Write the published summaries of the consequence if opened "
+                        "and if closed before publishing %(item)s.",
+                        item=item.display_name,
+                    )
+                )
+
     @api.constrains("consent_given", "public_office", "consent_evidence")
     def _check_consent_evidence(self):
         for item in self:
@@ -557,6 +606,8 @@ class PpidExemptedInformation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("is_published"):
+                self._check_publisher()
             if vals.get("state", "draft") != "draft" and not self.env.su:
                 raise UserError(
                     self.env._("New exempted information always starts as a draft.")
@@ -574,6 +625,10 @@ class PpidExemptedInformation(models.Model):
         self._check_classification_lock(vals)
         if "unit_id" in vals and not self.env.su:
             self._check_unit_move(vals["unit_id"])
+        if PUBLICATION_FIELDS & set(vals) and (
+            "is_published" in vals or any(self.mapped("is_published"))
+        ):
+            self._check_publisher()
         if "state" not in vals:
             return super().write(vals)
         self._check_state_transition(vals)
@@ -686,6 +741,19 @@ class PpidExemptedInformation(models.Model):
                         item=item.display_name,
                     )
                 )
+
+    def _check_publisher(self):
+        """Publication on the website is decided by the PPID, not by a unit."""
+        if self.env.su or any(
+            self.env.user.has_group(group) for group in PUBLISHER_GROUPS
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only the PPID (service, consequence-test, documentation officers or "
+                "the head of the body) decides what is published on the website."
+            )
+        )
 
     def _transition_stamps(self, target):
         """Who and when, recorded the same way whichever path moved the item."""

@@ -9,3 +9,6 @@ from . import test_consequence_test
 from . import test_classification_decree
 from . import test_reports
 from . import test_classification_http
+from . import test_register
+from . import test_publication
+from . import test_dashboard

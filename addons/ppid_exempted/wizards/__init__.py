@@ -1,2 +1,3 @@
 from . import ppid_exempted_reason_wizard
 from . import ppid_holiday_load_wizard
+from . import ppid_register_wizard
