@@ -20,17 +20,30 @@
         # Data
         "data/ir_sequence_data.xml",
         "data/ppid_legal_basis_data.xml",
+        "data/ppid.archive.classification.csv",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         # Wizards
         "wizards/ppid_exempted_reason_wizard_views.xml",
+        "wizards/ppid_exempted_archive_wizard_views.xml",
+        "wizards/ppid_custody_transfer_wizard_views.xml",
         # Views
         "views/ppid_exempted_information_views.xml",
         "views/ppid_unit_views.xml",
         "views/ppid_legal_basis_views.xml",
         "views/ppid_public_information_views.xml",
+        "views/ppid_exempted_information_safeguard_views.xml",
+        "views/ppid_archive_location_views.xml",
+        "views/ppid_archive_classification_views.xml",
+        "views/ppid_vault_document_views.xml",
+        "views/ppid_vault_log_views.xml",
+        "views/ppid_audit_log_views.xml",
+        "views/ppid_custody_transfer_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/ppid_unit_demo.xml",
+        "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
     ],
     "assets": {

@@ -3,3 +3,14 @@ from . import ppid_legal_basis
 from . import ppid_public_information
 from . import ppid_exempted_information
 from . import res_users
+from . import ppid_archive_location
+from . import ppid_archive_classification
+from . import ppid_vault_document
+from . import ppid_vault_log
+from . import ppid_audit_log
+from . import ppid_custody_transfer
+from . import ppid_exempted_information_safeguard
+from . import ir_attachment
+from . import ir_binary
+from . import ir_actions_report
+from . import mail_mail

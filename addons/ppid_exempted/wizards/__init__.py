@@ -1,1 +1,3 @@
 from . import ppid_exempted_reason_wizard
+from . import ppid_exempted_archive_wizard
+from . import ppid_custody_transfer_wizard
