@@ -24,6 +24,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/resource_calendar_leaves_data.xml",
+        "data/ppid.archive.classification.csv",
         # Reports
         "report/ppid_register_reports.xml",
         "report/ppid_register_templates.xml",
@@ -32,6 +33,8 @@
         "wizards/ppid_exempted_reason_wizard_views.xml",
         "wizards/ppid_holiday_load_wizard_views.xml",
         "wizards/ppid_register_wizard_views.xml",
+        "wizards/ppid_exempted_archive_wizard_views.xml",
+        "wizards/ppid_custody_transfer_wizard_views.xml",
         # Views
         "views/ppid_exempted_information_views.xml",
         "views/ppid_unit_views.xml",
@@ -47,6 +50,13 @@
         "views/res_company_views.xml",
         "views/ppid_register_issue_views.xml",
         "report/ppid_exempted_information_report_views.xml",
+        "views/ppid_exempted_information_safeguard_views.xml",
+        "views/ppid_archive_location_views.xml",
+        "views/ppid_archive_classification_views.xml",
+        "views/ppid_vault_document_views.xml",
+        "views/ppid_vault_log_views.xml",
+        "views/ppid_audit_log_views.xml",
+        "views/ppid_custody_transfer_views.xml",
         "views/menus.xml",
         # Reports
         "report/ppid_reports.xml",
@@ -57,6 +67,7 @@
     ],
     "demo": [
         "demo/ppid_unit_demo.xml",
+        "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
     ],
     "assets": {

@@ -1,113 +1,87 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from werkzeug.exceptions import BadRequest, Forbidden, NotFound
+from werkzeug.exceptions import NotFound
 
-from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError
-from odoo.http import content_disposition, request
+from odoo import http
+from odoo.http import request
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from odoo.addons.mail.controllers.attachment import AttachmentController
+from odoo.addons.web.controllers.binary import Binary
+
+from ..models.ir_binary import PpidVaultAccessError
+from ..models.ppid_vault_document import VAULT_MODEL
 
 
-class PpidRegisterController(http.Controller):
-    """XLSX downloads of the registers, for logged-in users with read access.
+def _targets_vault(args):
+    """Whether a file request asks for a document of the vault."""
+    params = {**request.httprequest.args.to_dict(), **args}
+    model = params.get("model") or "ir.attachment"
+    if model == VAULT_MODEL:
+        return True
+    if model != "ir.attachment":
+        return False
+    attachment_id = params.get("id") or params.get("attachment_id")
+    if not attachment_id and params.get("xmlid"):
+        record = request.env.ref(params["xmlid"], raise_if_not_found=False)
+        attachment_id = record.id if record and record._name == model else False
+    try:
+        attachment_id = int(attachment_id)
+    except (TypeError, ValueError):
+        return False
+    attachment = request.env["ir.attachment"].sudo().browse(attachment_id).exists()
+    return attachment.res_model == VAULT_MODEL
 
-    The rows come from `ppid.register`, like those of the PDF, with the rights
-    of the user: a unit officer gets the rows of its own units.
-    """
 
-    @http.route(
-        "/ppid/register/<int:company_id>/register.xlsx",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        readonly=True,
-    )
-    def register_xlsx(self, company_id, date=None, unit_id=None, **kwargs):
-        company = self._company(company_id)
-        day = self._date(date)
-        unit = None
-        if unit_id:
-            unit = request.env["ppid.unit"].browse(self._int(unit_id))
-        builder = request.env["ppid.register"]
+def _readonly_unless_vault(controller, rule, args):
+    """File routes run on a read-only cursor, except for vault documents: their
+    downloads and refusals are written to the access log."""
+    return not _targets_vault(args)
+
+
+def _refusal_response(error):
+    """Answer 404 to a refused vault download, without rolling back the
+    transaction, so that the refusal stays in the access log."""
+    if isinstance(error.__cause__, PpidVaultAccessError):
+        return error.get_response()
+    raise error
+
+
+class PpidVaultBinary(Binary):
+    @http.route(readonly=_readonly_unless_vault)
+    def content_common(self, *args, **kwargs):
         try:
-            request.env["ppid.exempted.information"].check_access("read")
-            if unit is not None:
-                unit.check_access("read")
-            register = builder._live_register(company, day, unit)
-        except (AccessError, MissingError) as error:
-            raise Forbidden() from error
-        filename = f"DIK-{company.id}-{fields.Date.to_string(day)}.xlsx"
-        return self._xlsx_response(builder._register_xlsx(register), filename)
+            return super().content_common(*args, **kwargs)
+        except NotFound as error:
+            return _refusal_response(error)
 
-    @http.route(
-        "/ppid/register/<int:company_id>/opened.xlsx",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        readonly=True,
-    )
-    def opened_xlsx(self, company_id, date=None, **kwargs):
-        company = self._company(company_id)
-        day = self._date(date)
-        builder = request.env["ppid.register"]
-        try:
-            request.env["ppid.public.information"].check_access("read")
-            register = builder._opened_register(company, day)
-        except AccessError as error:
-            raise Forbidden() from error
-        filename = f"Informasi-Dibuka-{company.id}-{fields.Date.to_string(day)}.xlsx"
-        return self._xlsx_response(builder._register_xlsx(register), filename)
+    @http.route(readonly=_readonly_unless_vault)
+    def content_image(self, *args, **kwargs):
+        return super().content_image(*args, **kwargs)
 
-    @http.route(
-        "/ppid/register/issue/<int:issue_id>/register.xlsx",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        readonly=True,
-    )
-    def issue_xlsx(self, issue_id, **kwargs):
-        issue = request.env["ppid.register.issue"].browse(issue_id)
-        try:
-            issue.check_access("read")
-            register = issue._as_register()
-        except MissingError as error:
-            raise NotFound() from error
-        except AccessError as error:
-            raise Forbidden() from error
-        filename = f"DIK-{issue.name.replace('/', '-')}.xlsx"
-        builder = request.env["ppid.register"]
-        return self._xlsx_response(builder._register_xlsx(register), filename)
 
-    def _company(self, company_id):
-        company = request.env["res.company"].sudo().browse(company_id).exists()
-        if not company:
-            raise NotFound()
-        if company not in request.env.user.company_ids:
-            raise Forbidden()
-        return company
+class PpidVaultAttachmentController(AttachmentController):
+    @http.route(readonly=_readonly_unless_vault)
+    def mail_attachment_pdf_first_page(self, *args, **kwargs):
+        return super().mail_attachment_pdf_first_page(*args, **kwargs)
 
-    def _date(self, value):
-        if not value:
-            return fields.Date.context_today(request.env.user)
-        try:
-            return fields.Date.to_date(value)
-        except ValueError as error:
-            raise BadRequest() from error
+    def _get_pdf_first_page_response(self, attachment):
+        binary = request.env["ir.binary"]
+        documents = binary._ppid_vault_documents_of(attachment, "raw")
+        if documents:
+            try:
+                binary._ppid_check_vault_access(documents)
+            except PpidVaultAccessError:
+                return NotFound().get_response()
+            documents._log_event("download", channel="pdf first page")
+        return super()._get_pdf_first_page_response(attachment)
 
-    def _int(self, value):
-        try:
-            return int(value)
-        except ValueError as error:
-            raise BadRequest() from error
-
-    def _xlsx_response(self, content, filename):
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-                ("Cache-Control", "private, no-store"),
-            ],
-        )
+    def _make_zip(self, name, attachments):
+        binary = request.env["ir.binary"]
+        documents = binary._ppid_vault_documents_of(attachments, "raw")
+        if documents:
+            try:
+                binary._ppid_check_vault_access(documents)
+            except PpidVaultAccessError:
+                return NotFound().get_response()
+        return super()._make_zip(name, attachments)

@@ -17,3 +17,14 @@ from . import ppid_classification_decree_line
 from . import ppid_register
 from . import ppid_register_issue
 from . import ppid_register_issue_line
+from . import ppid_archive_location
+from . import ppid_archive_classification
+from . import ppid_vault_document
+from . import ppid_vault_log
+from . import ppid_audit_log
+from . import ppid_custody_transfer
+from . import ppid_exempted_information_safeguard
+from . import ir_attachment
+from . import ir_binary
+from . import ir_actions_report
+from . import mail_mail

@@ -338,10 +338,65 @@ class PpidExemptedInformation(models.Model):
         "whether to open the information (PP 61/2010 Pasal 11).",
     )
 
-    # Documentation (domain rule 23)
+    # Documentation (domain rules 23, 24)
     softcopy_file = fields.Binary(string="Softcopy", attachment=True, copy=False)
     softcopy_filename = fields.Char()
-    hardcopy_location = fields.Char(tracking=True)
+    hardcopy_location_id = fields.Many2one(
+        comodel_name="ppid.archive.location",
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        copy=False,
+        index=True,
+    )
+    hardcopy_holder_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Hardcopy Held by",
+        tracking=True,
+        copy=False,
+        help="The officer who holds the paper now.",
+    )
+    hardcopy_holder_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Hardcopy Held Outside by",
+        tracking=True,
+        copy=False,
+        help="Who holds the paper now when it is lent outside the PPID "
+        "(e.g. a court or the Komisi Informasi).",
+    )
+    archive_classification_id = fields.Many2one(
+        comodel_name="ppid.archive.classification",
+        string="Archive Classification Code",
+        tracking=True,
+        ondelete="restrict",
+        help="Kode klasifikasi arsip (Permendagri 83/2022).",
+    )
+    retention_active_years = fields.Integer(
+        string="Active Retention (years)",
+        tracking=True,
+        help="Retention of the record while active, from the body's JRA. "
+        "Independent of the exemption period.",
+    )
+    retention_inactive_years = fields.Integer(
+        string="Inactive Retention (years)",
+        tracking=True,
+        help="Retention of the record once inactive, from the body's JRA.",
+    )
+    final_disposition = fields.Selection(
+        selection=[
+            ("musnah", "Destroy (musnah)"),
+            ("dinilai_kembali", "Re-appraise (dinilai kembali)"),
+            ("permanen", "Keep permanently (permanen)"),
+        ],
+        tracking=True,
+        help="Nasib akhir in the body's JRA.",
+    )
+    jra_reference = fields.Char(
+        string="JRA Decision Reference",
+        tracking=True,
+        help="The decision that set the body's retention schedule (JRA) after "
+        "ANRI's approval, e.g. the number of the Peraturan Kepala Daerah.",
+    )
     documentation_waiver_reason = fields.Text(tracking=True)
 
     # Publication on the body's website (domain rule 20: metadata only)
@@ -809,7 +864,11 @@ class PpidExemptedInformation(models.Model):
             (self.source_document, self.env._("the source document")),
             (self.harm_if_opened, self.env._("the harm if opened")),
             (self.interest_if_closed, self.env._("the interest protected if closed")),
-            (self.unit_test_sheet, self.env._("the unit's consequence-test sheet")),
+            (
+                # Presence only: the sheet is a vault document (issue 6).
+                self.sudo().with_context(bin_size=True).unit_test_sheet,
+                self.env._("the unit's consequence-test sheet"),
+            ),
         ]
         missing += [label for value, label in required if not value]
         missing += self._missing_legal_basis()
@@ -915,14 +974,15 @@ class PpidExemptedInformation(models.Model):
         return missing
 
     def _missing_for_documentation(self):
-        if self.documentation_waiver_reason:
-            return []
+        """Rule 23: a softcopy and a hardcopy location, or a waiver reason.
+        Rule 24: a hardcopy that is kept is classified, scheduled and located."""
+        waived = bool(self.documentation_waiver_reason)
         missing = []
-        if not self.softcopy_file:
+        if not waived and not self.sudo().with_context(bin_size=True).softcopy_file:
             missing.append(self.env._("the softcopy"))
-        if not self.hardcopy_location:
-            missing.append(self.env._("the hardcopy location"))
-        if missing:
+        if not waived or self.hardcopy_location_id or self.archive_classification_id:
+            missing += self._missing_for_hardcopy()
+        if missing and not waived:
             missing.append(self.env._("or a reason to waive them"))
         return missing
 
@@ -961,6 +1021,22 @@ class PpidExemptedInformation(models.Model):
         ):
             return [self.env._("the reference of the decision or of the court session")]
         return []
+
+    def _missing_for_hardcopy(self):
+        missing = []
+        if not self.hardcopy_location_id:
+            missing.append(self.env._("the hardcopy location"))
+        if not self.archive_classification_id:
+            missing.append(
+                self.env._("the archive classification code (Permendagri 83/2022)")
+            )
+        if self.retention_active_years + self.retention_inactive_years <= 0:
+            missing.append(self.env._("the retention period from the JRA"))
+        if not self.final_disposition:
+            missing.append(self.env._("the final disposition from the JRA"))
+        if not self.jra_reference:
+            missing.append(self.env._("the reference of the JRA decision"))
+        return missing
 
     def _register_as_public(self, previous_states):
         """Rules 16, 18, 20: an opened item joins the public list (DIP)."""

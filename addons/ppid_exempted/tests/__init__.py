@@ -12,3 +12,8 @@ from . import test_classification_http
 from . import test_register
 from . import test_publication
 from . import test_dashboard
+from . import test_vault
+from . import test_custody
+from . import test_audit
+from . import test_access_matrix
+from . import test_vault_http

@@ -62,6 +62,18 @@ class PpidCase(TransactionCase):
         cls.basis_h2 = cls.env.ref("ppid_exempted.legal_basis_h_2")
         cls.basis_j = cls.env.ref("ppid_exempted.legal_basis_j")
         cls.today = date.today()
+        cls.room = cls.env["ppid.archive.location"].create(
+            {"name": "Ruang Arsip", "location_type": "room"}
+        )
+        cls.box = cls.env["ppid.archive.location"].create(
+            {
+                "name": "Boks",
+                "code": "14",
+                "location_type": "box",
+                "parent_id": cls.room.id,
+            }
+        )
+        cls.classification = cls.env.ref("ppid_exempted.archive_classification_300")
         cls.calendar = cls._create_asn_calendar()
         cls.company.write(
             {
@@ -134,6 +146,18 @@ class PpidCase(TransactionCase):
         }
         values.update(overrides)
         return values
+
+    @classmethod
+    def _hardcopy_values(cls):
+        """Where the paper is kept and for how long (rules 23, 24)."""
+        return {
+            "hardcopy_location_id": cls.box.id,
+            "archive_classification_id": cls.classification.id,
+            "retention_active_years": 2,
+            "retention_inactive_years": 8,
+            "final_disposition": "permanen",
+            "jra_reference": "Peraturan Bupati Nomor 12 Tahun 2021 tentang JRA",
+        }
 
     @classmethod
     def _create_item(cls, state="draft", **overrides):

@@ -10,15 +10,18 @@ from ..models.ppid_exempted_information import RETURNS, STATE_SELECTION, TRANSIT
 from .common import ROLES, PpidCase
 
 STATES = [state for state, _label in STATE_SELECTION]
-DOCUMENTED = {
+SOFTCOPY = {
     "softcopy_file": base64.b64encode(b"softcopy"),
     "softcopy_filename": "salinan.pdf",
-    "hardcopy_location": "Ruang Arsip, Lemari 2, Boks 14",
 }
 
 
 @tagged("post_install", "-at_install")
 class TestPipeline(PpidCase):
+    @classmethod
+    def _documented_values(cls):
+        return {**SOFTCOPY, **cls._hardcopy_values()}
+
     def _transition_values(self, source, target):
         values = {"state": target}
         if (source, target) in RETURNS:
@@ -36,7 +39,7 @@ class TestPipeline(PpidCase):
         for (source, target), owners in TRANSITIONS.items():
             for role in ROLES:
                 with self.subTest(source=source, target=target, role=role):
-                    item = self._create_item(source, **DOCUMENTED)
+                    item = self._create_item(source, **self._documented_values())
                     as_user = item.with_user(self.users[role])
                     values = self._transition_values(source, target)
                     if role in owners:
@@ -49,7 +52,7 @@ class TestPipeline(PpidCase):
 
     def test_system_transitions_only_for_the_scheduler(self):
         for source in ("exempted", "documented"):
-            item = self._create_item(source, **DOCUMENTED)
+            item = self._create_item(source, **self._documented_values())
             for role in ROLES:
                 with self.assertRaises(UserError):
                     item.with_user(self.users[role]).write({"state": "expiring"})
@@ -63,7 +66,7 @@ class TestPipeline(PpidCase):
                 if source == target or (source, target) in TRANSITIONS:
                     continue
                 with self.subTest(source=source, target=target):
-                    item = self._create_item(source, **DOCUMENTED)
+                    item = self._create_item(source, **self._documented_values())
                     with self.assertRefused(UserError, "cannot move"):
                         item.write(self._transition_values(source, target))
 
@@ -79,7 +82,7 @@ class TestPipeline(PpidCase):
         item = (
             self.env["ppid.exempted.information"]
             .with_user(self.users["pelaksana"])
-            .create(self._item_values(**DOCUMENTED))
+            .create(self._item_values(**SOFTCOPY))
         )
         steps = [
             ("pelaksana", "action_submit", "submitted"),
@@ -92,6 +95,8 @@ class TestPipeline(PpidCase):
             if state == "exempted":
                 # Only a completed consequence-test session concludes a test.
                 item.sudo().write({"state": "approval"})
+            if state == "documented":
+                item.with_user(self.users[role]).write(self._hardcopy_values())
             getattr(item.with_user(self.users[role]), method)()
             self.assertEqual(item.state, state)
         self.assertTrue(item.submitted_datetime)
@@ -113,7 +118,7 @@ class TestPipeline(PpidCase):
                 if role == owner or (state == "received" and role == "committee"):
                     continue
                 with self.subTest(state=state, role=role):
-                    item = self._create_item(state, **DOCUMENTED)
+                    item = self._create_item(state, **self._documented_values())
                     with self.assertRaises(UserError):
                         getattr(item.with_user(self.users[role]), method)()
                     self.assertEqual(item.state, state)

@@ -1,3 +1,5 @@
 from . import ppid_exempted_reason_wizard
 from . import ppid_holiday_load_wizard
 from . import ppid_register_wizard
+from . import ppid_exempted_archive_wizard
+from . import ppid_custody_transfer_wizard

@@ -1,0 +1,500 @@
+# Copyright 2026 PPID Exempted contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .ppid_vault_document import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
+
+# The binary fields of an item are vault documents (see ppid_vault_document).
+DOCUMENT_FIELDS = tuple(DOCUMENT_FILENAME_FIELDS)
+# Where the paper is and who holds it; each change is a custody transfer.
+CUSTODY_FIELDS = (
+    "hardcopy_location_id",
+    "hardcopy_holder_user_id",
+    "hardcopy_holder_partner_id",
+)
+# What the documentation officer records about the hardcopy (rules 23, 24).
+HARDCOPY_FIELDS = (
+    *CUSTODY_FIELDS,
+    "archive_classification_id",
+    "retention_active_years",
+    "retention_inactive_years",
+    "final_disposition",
+    "jra_reference",
+    "documentation_waiver_reason",
+)
+ACTIVE_DOCUMENTED_STATES = ("documented", "expiring")
+# Not worth an audit row: presentation, and the reason that goes with the
+# archive row itself.
+AUDIT_EXCLUDED_FIELDS = {"color", "archive_reason"}
+
+
+class PpidExemptedInformation(models.Model):
+    """Safeguarding of the items: document access, hardcopy custody, audit
+    trail and archiving with a reason (rules 23, 24, 27).
+
+    Kept apart from the pipeline so that the register and its safeguards can
+    evolve separately; both extend the same model.
+    """
+
+    _inherit = "ppid.exempted.information"
+
+    # Only the roles that may read exempted content see the files themselves;
+    # the others see the file names and fingerprints (vault_document_ids).
+    softcopy_file = fields.Binary(groups=VAULT_GROUPS_CSV)
+    unit_test_sheet = fields.Binary(groups=VAULT_GROUPS_CSV)
+
+    archive_reason = fields.Text(tracking=True, copy=False, readonly=True)
+    can_read_documents = fields.Boolean(compute="_compute_can_read_documents")
+    vault_document_ids = fields.One2many(
+        comodel_name="ppid.vault.document",
+        inverse_name="information_id",
+        string="Stored Documents",
+    )
+    custody_transfer_ids = fields.One2many(
+        comodel_name="ppid.custody.transfer",
+        inverse_name="information_id",
+        string="Custody History",
+    )
+    audit_log_ids = fields.One2many(
+        comodel_name="ppid.audit.log",
+        inverse_name="information_id",
+        string="Audit Trail",
+    )
+    vault_log_ids = fields.One2many(
+        comodel_name="ppid.vault.log",
+        inverse_name="information_id",
+        string="Document Access Log",
+        groups="ppid_exempted.group_ppid_auditor,ppid_exempted.group_ppid_head,"
+        "ppid_exempted.group_ppid_documentation",
+    )
+    integrity_alert = fields.Boolean(
+        compute="_compute_integrity_alert", search="_search_integrity_alert"
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends_context("uid")
+    def _compute_can_read_documents(self):
+        may_read = self.env["ppid.vault.document"]._user_may_read_documents()
+        for item in self:
+            item.can_read_documents = may_read
+
+    @api.depends("vault_document_ids.integrity_state")
+    def _compute_integrity_alert(self):
+        for item in self:
+            item.integrity_alert = any(
+                state in ("mismatch", "missing")
+                for state in item.vault_document_ids.mapped("integrity_state")
+            )
+
+    def _search_integrity_alert(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = [("vault_document_ids.integrity_state", "in", ("mismatch", "missing"))]
+        return domain if True in value else ["!", *domain]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains(*HARDCOPY_FIELDS)
+    def _check_documented_custody(self):
+        """Rule 24 keeps holding once the item is documented: its hardcopy
+        stays classified, scheduled and located."""
+        for item in self.filtered(lambda i: i.state in ACTIVE_DOCUMENTED_STATES):
+            keeps_hardcopy = (
+                not item.documentation_waiver_reason
+                or item.hardcopy_location_id
+                or item.archive_classification_id
+            )
+            missing = item._missing_for_hardcopy() if keeps_hardcopy else []
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s is documented; its hardcopy cannot lose:\n"
+                        "- %(missing)s",
+                        item=item.display_name,
+                        missing="\n- ".join(missing),
+                    )
+                )
+
+    @api.constrains("retention_active_years", "retention_inactive_years")
+    def _check_retention_positive(self):
+        if any(
+            item.retention_active_years < 0 or item.retention_inactive_years < 0
+            for item in self
+        ):
+            raise ValidationError(self.env._("A retention period cannot be negative."))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_safeguard_fields(
+                vals, draft=vals.get("state", "draft") == "draft"
+            )
+            if "active" in vals and not vals["active"]:
+                raise UserError(self.env._("A new item cannot be created archived."))
+        items = super().create(vals_list)
+        items._audit_creation()
+        items._record_custody_transfers({})
+        return items
+
+    def write(self, vals):
+        self._check_safeguard_fields(vals, draft=all(i.state == "draft" for i in self))
+        self._check_archive(vals)
+        self._keep_superseded_documents(vals)
+        audited = [name for name in self._audited_field_names() if name in vals]
+        before = self._audit_snapshot(audited)
+        custody_before = self._custody_snapshot(vals)
+        result = super().write(vals)
+        self._audit_changes(before, audited, vals)
+        self._record_custody_transfers(custody_before)
+        return result
+
+    def unlink(self):
+        # Only drafts are ever deleted (_unlink_only_drafts refuses the rest);
+        # their audit rows keep the reference once the item is gone.
+        self._append_audit(
+            [
+                {"information_id": item.id, "event": "delete", "old_value": item.title}
+                for item in self.filtered(lambda i: i.state == "draft")
+            ]
+        )
+        return super().unlink()
+
+    def _read_format(self, fnames, load="_classic_read"):
+        # The web client reads the files as their sizes (bin_size); their
+        # content only leaves as a logged download (/web/content).
+        if (
+            not self.env.su
+            and not self.env.context.get("bin_size")
+            and set(DOCUMENT_FIELDS).intersection(fnames)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Download the documents of exempted information with the "
+                    "download button; every download is logged."
+                )
+            )
+        return super()._read_format(fnames, load=load)
+
+    def export_data(self, fields_to_export):
+        if not self.env.su and set(DOCUMENT_FIELDS).intersection(
+            path.split("/")[0] for path in fields_to_export
+        ):
+            raise AccessError(
+                self.env._("The documents of exempted information cannot be exported.")
+            )
+        return super().export_data(fields_to_export)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_archive(self):
+        """Archiving always asks for a reason (rule 27): every path to it opens
+        the wizard; a direct write of active=False without a reason fails."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Archive with a reason"),
+            "res_model": "ppid.exempted.archive.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_information_ids": self.ids},
+        }
+
+    def action_transfer_custody_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transfer the hardcopy"),
+            "res_model": "ppid.custody.transfer.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_information_id": self.id,
+                "default_location_id": self.hardcopy_location_id.id,
+                "default_holder_user_id": self.hardcopy_holder_user_id.id,
+                "default_holder_partner_id": self.hardcopy_holder_partner_id.id,
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods: custody and archiving
+    # ------------------------------------------------------------------
+
+    def _transfer_custody(self, location, holder_user, holder_partner, note):
+        """Move the hardcopy and/or hand it to a new holder, with a note."""
+        self.with_context(ppid_custody_note=note).write(
+            {
+                "hardcopy_location_id": location.id,
+                "hardcopy_holder_user_id": holder_user.id,
+                "hardcopy_holder_partner_id": holder_partner.id,
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # Business methods: who may change what
+    # ------------------------------------------------------------------
+
+    def _check_safeguard_fields(self, vals, draft):
+        """Documents and hardcopy data are recorded by the officers who hold
+        them: the unit's files while the item is a draft, the softcopy and the
+        hardcopy by the documentation officer, the hand-over of the paper also
+        by the service officer."""
+        if self.env.su:
+            return
+        roles = self._current_user_roles()
+        hardcopy = set(vals) & set(HARDCOPY_FIELDS)
+        if hardcopy:
+            allowed = {"documentation"}
+            if hardcopy <= set(CUSTODY_FIELDS):
+                allowed.add("service")
+            if not allowed & roles:
+                raise AccessError(
+                    self.env._(
+                        "Only the documentation officer records the hardcopy, its "
+                        "classification and its retention; the service officer may "
+                        "record its hand-over."
+                    )
+                )
+        for name in set(vals) & set(DOCUMENT_FIELDS):
+            if name == "softcopy_file" and "documentation" in roles:
+                continue
+            if "pelaksana" in roles and draft:
+                continue
+            raise AccessError(
+                self.env._(
+                    "The unit's files are attached by the unit while the item is a "
+                    "draft; afterwards only the documentation officer stores the "
+                    "softcopy."
+                )
+            )
+
+    def _check_archive(self, vals):
+        if "active" not in vals:
+            return
+        items = self.filtered(lambda item: item.active != bool(vals["active"]))
+        if not items:
+            return
+        if not vals["active"] and not (vals.get("archive_reason") or "").strip():
+            raise UserError(
+                self.env._(
+                    "Exempted information is archived only with a reason; use the "
+                    "Archive action, which asks for it."
+                )
+            )
+        if self.env.su:
+            return
+        user = self.env.user
+        if user.has_group("ppid_exempted.group_ppid_manager") or user.has_group(
+            "ppid_exempted.group_ppid_head"
+        ):
+            return
+        if user.has_group("ppid_exempted.group_ppid_pelaksana") and all(
+            item.state == "draft" for item in items
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Only the head of the body or the PPID administrator archives or "
+                "restores exempted information that has been handed over."
+            )
+        )
+
+    def _keep_superseded_documents(self, vals):
+        """A document of an item past draft is never lost: replacing it keeps
+        the previous version in the vault; removing it is refused."""
+        replaced = [name for name in DOCUMENT_FIELDS if name in vals]
+        items = self.filtered(lambda item: item.state != "draft")
+        if not replaced or not items:
+            return
+        if any(not vals[name] for name in replaced):
+            raise UserError(
+                self.env._(
+                    "The documents of exempted information that has been handed "
+                    "over are never deleted; upload a new version instead."
+                )
+            )
+        Attachment = self.env["ir.attachment"].sudo()
+        previous = Attachment.search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", items.ids),
+                ("res_field", "in", replaced),
+            ]
+        )
+        now = fields.Datetime.to_string(fields.Datetime.now())
+        for attachment in previous:
+            item = items.browse(attachment.res_id)
+            filename = item[DOCUMENT_FILENAME_FIELDS[attachment.res_field]]
+            attachment.with_context(ppid_vault_superseded=True).copy(
+                {
+                    "res_field": False,
+                    "name": self.env._(
+                        "%(name)s (superseded on %(date)s)",
+                        name=filename or attachment.name,
+                        date=now,
+                    ),
+                }
+            )
+
+    # ------------------------------------------------------------------
+    # Business methods: audit trail (rule 27)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _audited_field_names(self):
+        """Every stored field the users or the pipeline write, so that fields
+        added later are audited without a change here."""
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and not field.compute
+            and field.type != "one2many"
+            and name not in models.MAGIC_COLUMNS
+            and name not in AUDIT_EXCLUDED_FIELDS
+            and not name.startswith(("message_", "activity_"))
+        ]
+
+    def _audit_snapshot(self, names):
+        if not names:
+            return {}
+        items = self.sudo().with_context(bin_size=True, active_test=False)
+        return {
+            item.id: {name: item._audit_display(name) for name in names}
+            for item in items
+        }
+
+    def _audit_display(self, name):
+        """The value of field `name` as text, for the audit trail."""
+        field = self._fields[name]
+        value = self[name]
+        if field.type == "many2one":
+            return value.display_name or ""
+        if field.type == "many2many":
+            return ", ".join(value.mapped("display_name"))
+        if field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            return labels.get(value, value or "")
+        if field.type == "boolean":
+            return self.env._("Yes") if value else self.env._("No")
+        if value is False or value is None:
+            return ""
+        if isinstance(value, bytes):
+            return value.decode(errors="replace")
+        return str(value)
+
+    def _audit_changes(self, before, names, vals):
+        if not before:
+            return
+        after = self._audit_snapshot(names)
+        rows = []
+        for item in self:
+            for name in names:
+                old, new = before[item.id][name], after[item.id][name]
+                if old == new:
+                    continue
+                row = {
+                    "information_id": item.id,
+                    "event": "field",
+                    "field_name": name,
+                    "field_description": self._fields[name]._description_string(
+                        self.env
+                    ),
+                    "old_value": old,
+                    "new_value": new,
+                }
+                if name == "state":
+                    row["event"] = "state"
+                    row["reason"] = (
+                        vals.get("return_reason") or vals.get("open_note") or False
+                    )
+                elif name == "active":
+                    row["event"] = "unarchive" if vals["active"] else "archive"
+                    row["reason"] = vals.get("archive_reason")
+                rows.append(row)
+        self._append_audit(rows)
+
+    def _audit_creation(self):
+        labels = self._state_labels()
+        self._append_audit(
+            [
+                {
+                    "information_id": item.id,
+                    "event": "create",
+                    "field_name": "state",
+                    "new_value": labels[item.state],
+                }
+                for item in self
+            ]
+        )
+
+    def _append_audit(self, rows):
+        if not rows:
+            return
+        items = self.browse([row["information_id"] for row in rows]).sudo()
+        by_id = {item.id: item for item in items}
+        self.env["ppid.audit.log"].sudo().create(
+            [
+                {
+                    "information_ref": by_id[row["information_id"]].name,
+                    "unit_id": by_id[row["information_id"]].unit_id.id,
+                    "company_id": by_id[row["information_id"]].company_id.id,
+                    **row,
+                }
+                for row in rows
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # Business methods: hardcopy custody (rules 23, 24)
+    # ------------------------------------------------------------------
+
+    def _custody_snapshot(self, vals):
+        if not set(vals) & set(CUSTODY_FIELDS):
+            return None
+        return {
+            item.id: tuple(item.sudo()[name] for name in CUSTODY_FIELDS)
+            for item in self
+        }
+
+    def _record_custody_transfers(self, before):
+        """One history row per item whose hardcopy moved or changed hands."""
+        if before is None:
+            return
+        note = self.env.context.get("ppid_custody_note")
+        rows = []
+        empty = (
+            self.env["ppid.archive.location"],
+            self.env["res.users"],
+            self.env["res.partner"],
+        )
+        for item in self.sudo():
+            old = before.get(item.id, empty)
+            new = tuple(item[name] for name in CUSTODY_FIELDS)
+            if old == new:
+                continue
+            rows.append(
+                {
+                    "information_id": item.id,
+                    "from_location_id": old[0].id,
+                    "location_id": new[0].id,
+                    "from_holder_user_id": old[1].id,
+                    "holder_user_id": new[1].id,
+                    "from_holder_partner_id": old[2].id,
+                    "holder_partner_id": new[2].id,
+                    "note": note,
+                }
+            )
+        if rows:
+            self.env["ppid.custody.transfer"].sudo().create(rows)
