@@ -213,13 +213,21 @@ class PpidConsequenceTestLine(models.Model):
                     "state": "approval",
                 }
             )
+        elif item.approved_datetime:
+            # Opening classified information is the head's decision (PP 61/2010
+            # Pasal 10 and 11): the test proposes it.
+            item.write(
+                {
+                    "state": "approval",
+                    "opening_proposed": True,
+                    "open_note": self._conclusion_note(),
+                }
+            )
         else:
-            # A classified item opened by a new test is a reclassification.
-            reason = "reclassification" if item.approved_datetime else "test_open"
             item.write(
                 {
                     "state": "opened",
-                    "open_reason": reason,
+                    "open_reason": "test_open",
                     "open_note": self._conclusion_note(),
                 }
             )

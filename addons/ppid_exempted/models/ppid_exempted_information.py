@@ -51,7 +51,8 @@ TRANSITIONS = {
     ("exempted", "opened"): {"head", "system"},
     ("documented", "opened"): {"head", "system"},
     ("expiring", "opened"): {"head", "system"},
-    ("approval", "opened"): {"system"},
+    # The head approves an opening that a re-test proposed (PP 61/2010 Pasal 10).
+    ("approval", "opened"): {"head", "system"},
     # Returns to the previous actor, always with a reason.
     ("submitted", "draft"): {"service"},
     ("testing", "draft"): {"committee"},
@@ -75,6 +76,7 @@ SYSTEM_FIELDS = frozenset(
         "approved_datetime",
         "documented_datetime",
         "opened_date",
+        "opening_proposed",
     }
 )
 
@@ -284,6 +286,13 @@ class PpidExemptedInformation(models.Model):
     )
     open_note = fields.Text(tracking=True, copy=False)
     opened_date = fields.Date(copy=False, readonly=True)
+    opening_proposed = fields.Boolean(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A new consequence test concluded that this classified information "
+        "should be opened: the head of the body decides.",
+    )
     open_decision_reference = fields.Char(
         string="Decision Reference",
         tracking=True,
@@ -331,6 +340,12 @@ class PpidExemptedInformation(models.Model):
     )
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    ends_within_30_working_days = fields.Boolean(
+        compute="_compute_ends_within", search="_search_ends_within_30"
+    )
+    ends_within_90_working_days = fields.Boolean(
+        compute="_compute_ends_within", search="_search_ends_within_90"
     )
     expiry_notice_date = fields.Date(
         compute="_compute_expiry_notice_date",
@@ -551,6 +566,46 @@ class PpidExemptedInformation(models.Model):
         domain = Domain("step_deadline", "<", fields.Datetime.now())
         return domain if True in value else ~domain
 
+    @api.depends("company_id", "period_end_date", "state")
+    def _compute_ends_within(self):
+        horizons = {
+            company: {
+                days: company.ppid_add_working_days(company._ppid_today(), days)
+                for days in (30, 90)
+            }
+            for company in self.company_id
+        }
+        for item in self:
+            active = item.state in ACTIVE_EXEMPTION_STATES and item.period_end_date
+            limits = horizons.get(item.company_id, {})
+            item.ends_within_30_working_days = bool(
+                active and item.period_end_date <= limits[30]
+            )
+            item.ends_within_90_working_days = bool(
+                active and item.period_end_date <= limits[90]
+            )
+
+    def _search_ends_within_30(self, operator, value):
+        return self._search_ends_within(30, operator, value)
+
+    def _search_ends_within_90(self, operator, value):
+        return self._search_ends_within(90, operator, value)
+
+    def _search_ends_within(self, days, operator, value):
+        """Active exemptions ending within `days` working days of each body."""
+        if operator != "in":
+            return NotImplemented
+        domain = Domain.OR(
+            Domain("company_id", "=", company.id)
+            & Domain(
+                "period_end_date",
+                "<=",
+                company.ppid_add_working_days(company._ppid_today(), days),
+            )
+            for company in self.env.companies
+        ) & Domain("state", "in", ACTIVE_EXEMPTION_STATES)
+        return domain if True in value else ~domain
+
     @api.depends("company_id", "period_end_date")
     def _compute_expiry_notice_date(self):
         for company, items in self.grouped("company_id").items():
@@ -753,14 +808,6 @@ class PpidExemptedInformation(models.Model):
                         state=labels[target],
                     )
                 )
-            if target == "draft" and item.approved_datetime:
-                raise UserError(
-                    self.env._(
-                        "%(item)s has been classified: it cannot go back to its unit; "
-                        "open it or classify it again.",
-                        item=item.display_name,
-                    )
-                )
             allowed = TRANSITIONS.get((item.state, target))
             if allowed is None:
                 raise UserError(
@@ -779,6 +826,35 @@ class PpidExemptedInformation(models.Model):
                         item=item.display_name,
                         from_state=labels[item.state],
                         to_state=labels[target],
+                    )
+                )
+            if target == "draft" and item.approved_datetime:
+                raise UserError(
+                    self.env._(
+                        "%(item)s has been classified: it cannot go back to its unit; "
+                        "open it or classify it again.",
+                        item=item.display_name,
+                    )
+                )
+            if (item.state, target) == ("approval", "opened") and not (
+                item.opening_proposed or roles is None
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(item)s awaits its classification: return it to the test "
+                        "rather than opening it.",
+                        item=item.display_name,
+                    )
+                )
+            if (item.state, target) == (
+                "approval",
+                "exempted",
+            ) and item.opening_proposed:
+                raise UserError(
+                    self.env._(
+                        "The consequence test concluded that %(item)s should be "
+                        "opened: approve the opening or return it to the test.",
+                        item=item.display_name,
                     )
                 )
             if (item.state, target) in RETURNS and not vals.get("return_reason"):
@@ -810,6 +886,13 @@ class PpidExemptedInformation(models.Model):
             )
         )
 
+    def _today(self):
+        """Today for the body; the scheduler may run for a given day, nobody else
+        chooses it."""
+        return (self.env.su and self.env.context.get("ppid_today")) or (
+            self.company_id[:1]._ppid_today()
+        )
+
     def _transition_stamps(self, target):
         """Who and when, recorded the same way whichever path moved the item."""
         now = fields.Datetime.now()
@@ -818,6 +901,7 @@ class PpidExemptedInformation(models.Model):
             "received": {"received_datetime": now, "received_by_id": self.env.uid},
             "exempted": {"approved_datetime": now, "approved_by_id": self.env.uid},
             "documented": {"documented_datetime": now},
+            "opened": {"opened_date": self._today()},
         }.get(target, {})
 
     def _after_state_change(self, target, previous_states):
@@ -831,13 +915,14 @@ class PpidExemptedInformation(models.Model):
         self.activity_update()
         if target == "testing":
             self._leave_draft_decrees()
+        self.filtered("opening_proposed").sudo().opening_proposed = target == "approval"
 
     def _check_requirements(self, state):
         """Check what the law requires of an item that reaches `state`."""
         missing = []
         if state == "submitted":
             missing += self._missing_for_handover()
-        if state in ("approval", "exempted"):
+        if state in ("approval", "exempted") and not self.opening_proposed:
             missing += self._missing_for_handover()
             missing += self._missing_for_exemption()
         if state == "exempted" and not (self.approved_by_id and self.approved_datetime):
@@ -989,10 +1074,7 @@ class PpidExemptedInformation(models.Model):
     def _missing_for_opening(self):
         """Rules 9, 14 and 18: an early opening rests on its event."""
         reason = self.open_reason
-        # The scheduler may run for a given day; nobody else chooses "today".
-        today = (self.env.su and self.env.context.get("ppid_today")) or (
-            self.company_id._ppid_today()
-        )
+        today = self._today()
         if reason == "period_ended" and not (
             self.period_end_date and self.period_end_date <= today
         ):
@@ -1041,7 +1123,7 @@ class PpidExemptedInformation(models.Model):
     def _register_as_public(self, previous_states):
         """Rules 16, 18, 20: an opened item joins the public list (DIP)."""
         today = fields.Date.context_today(self)
-        self.filtered(lambda i: not i.opened_date).opened_date = today
+        self.filtered(lambda i: not i.opened_date).sudo().opened_date = today
         reasons = dict(self._fields["open_reason"]._description_selection(self.env))
         entries, notes = [], {}
         for item in self:
@@ -1081,7 +1163,11 @@ class PpidExemptedInformation(models.Model):
         self.write({"state": "testing"})
 
     def action_approve(self):
-        self.write({"state": "exempted"})
+        """The head approves what the test concluded: a classification, or the
+        opening of information classified before."""
+        openings = self.filtered("opening_proposed")
+        openings.write({"state": "opened", "open_reason": "reclassification"})
+        (self - openings).write({"state": "exempted"})
 
     def action_document(self):
         self.write({"state": "documented"})

@@ -17,3 +17,4 @@ from . import test_custody
 from . import test_audit
 from . import test_access_matrix
 from . import test_vault_http
+from . import test_access_matrix_classification

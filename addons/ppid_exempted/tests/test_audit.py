@@ -27,12 +27,16 @@ class TestAuditTrail(PpidCase):
             ("pelaksana", "action_submit"),
             ("service", "action_receive"),
             ("committee", "action_start_test"),
-            ("committee", "action_conclude_exempted"),
             ("head", "action_approve"),
         ]
         for role, method in steps:
+            if method == "action_approve":
+                # A completed consequence-test session concludes, as the system.
+                item.sudo().write({"state": "approval"})
             getattr(item.with_user(self.users[role]), method)()
-        item.with_user(self.users["head"]).action_open("court", "Putusan PN 12/2026")
+        item.with_user(self.users["head"]).action_open(
+            "court", "Putusan PN 12/2026", "Putusan PN Tenggarong 12/Pid.B/2026"
+        )
         rows = self._log(item, event="state")
         self.assertEqual(
             [(row.user_id, row.old_value, row.new_value) for row in rows],

@@ -318,8 +318,20 @@ class TestClassificationDecree(ClassificationCase):
             conclusion="open",
             line_values={"public_interest_note": "Perkara telah diputus."},
         )
+        # The test proposes; only the head opens classified information.
+        self.assertEqual(item.state, "approval")
+        self.assertTrue(item.opening_proposed)
+        for role in ("committee", "service", "documentation", "manager"):
+            with self.subTest(role=role), self.assertRaises(UserError):
+                item.with_user(self.users[role]).write(
+                    {"state": "opened", "open_reason": "reclassification"}
+                )
+        with self.assertRefused(UserError, "approve the opening"):
+            item.with_user(self.head).write({"state": "exempted"})
+        item.with_user(self.head).action_approve()
         self.assertEqual(item.state, "opened")
         self.assertEqual(item.open_reason, "reclassification")
+        self.assertFalse(item.opening_proposed)
         entry = self.env["ppid.public.information"].search(
             [("information_id", "=", item.id)]
         )

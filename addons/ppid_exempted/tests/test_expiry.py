@@ -151,3 +151,29 @@ class TestExpiry(PpidCase):
                 [("information_id", "=", item.id)]
             )
         )
+
+    def test_dashboard_finds_exemptions_ending_within_30_and_90_working_days(self):
+        company = self.company
+        today = company._ppid_today()
+        soon = self._documented(
+            period_end_date=company.ppid_add_working_days(today, 20)
+        )
+        later = self._documented(
+            period_end_date=company.ppid_add_working_days(today, 60)
+        )
+        far = self._documented(
+            period_end_date=company.ppid_add_working_days(today, 200)
+        )
+        items = soon | later | far
+        Item = self.env["ppid.exempted.information"].with_user(self.users["auditor"])
+        within_30 = Item.search(
+            [("ends_within_30_working_days", "=", True), ("id", "in", items.ids)]
+        )
+        within_90 = Item.search(
+            [("ends_within_90_working_days", "=", True), ("id", "in", items.ids)]
+        )
+        self.assertEqual(within_30, soon)
+        self.assertEqual(within_90, soon | later)
+        self.assertEqual(
+            items.filtered("ends_within_90_working_days"), soon | later, "as displayed"
+        )

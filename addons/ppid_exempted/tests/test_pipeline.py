@@ -39,7 +39,11 @@ class TestPipeline(PpidCase):
         for (source, target), owners in TRANSITIONS.items():
             for role in ROLES:
                 with self.subTest(source=source, target=target, role=role):
-                    item = self._create_item(source, **self._documented_values())
+                    # The head opens from approval what a re-test proposed.
+                    proposed = (source, target) == ("approval", "opened")
+                    item = self._create_item(
+                        source, **self._documented_values(), opening_proposed=proposed
+                    )
                     as_user = item.with_user(self.users[role])
                     values = self._transition_values(source, target)
                     if role in owners:
@@ -197,7 +201,7 @@ class TestPipeline(PpidCase):
         self.assertEqual(item.unit_id, self.other_unit)
 
     def test_a_returned_item_that_was_handed_over_is_never_deleted(self):
-        item = self._create_item("submitted")
+        item = self._create_item("submitted", submitted_datetime="2026-11-02 02:00:00")
         item.with_user(self.users["service"]).action_return("Lembar uji kurang.")
         self.assertEqual(item.state, "draft")
         with self.assertRefused(UserError, "archive"):

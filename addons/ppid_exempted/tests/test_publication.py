@@ -229,7 +229,6 @@ class TestPublication(HttpCase, RegisterCase):
                 "public_interest_note",
                 "exempt_part",
                 "consent_evidence",
-                "hardcopy_location",
                 "period_basis",
                 "softcopy_file",
                 "unit_test_sheet",

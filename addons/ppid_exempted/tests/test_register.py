@@ -305,7 +305,9 @@ class TestRegister(RegisterCase):
     def test_rule_20_the_register_drops_an_item_once_it_is_opened(self):
         item = self._create_item("exempted")
         self.assertIn(item.name, self._references(self.today))
-        item.with_user(self.users["head"]).action_open("court", "Putusan KI")
+        item.with_user(self.users["head"]).action_open(
+            "court", "Putusan KI", "Putusan PTUN 12/G/2026"
+        )
         self.assertNotIn(item.name, self._references(self.today))
         self.assertEqual(
             [row["reference"] for row in self.builder._opened_rows(self.company)],
@@ -332,7 +334,9 @@ class TestRegister(RegisterCase):
         self.assertEqual(first.line_count, 2)
 
         kept.title = "Judul diubah"
-        to_open.with_user(self.users["head"]).action_open("court", "Putusan KI")
+        to_open.with_user(self.users["head"]).action_open(
+            "court", "Putusan KI", "Putusan PTUN 12/G/2026"
+        )
         self.assertEqual(self._as_table(first._as_register()), frozen)
         self.assertIn("Judul semula", [line.title for line in first.line_ids])
 

@@ -154,7 +154,7 @@ class TestDomainRules(PpidCase):
                 self.assertRefused(ValidationError, "exempted"),
             ):
                 Public.create({"name": item.title, "information_id": item.id})
-        item = self._create_item("expiring")
+        item = self._create_item("expiring", period_end_date=self.today)
         item.with_user(self.users["head"]).action_open("period_ended", "Masa berakhir")
         entry = Public.search([("information_id", "=", item.id)])
         self.assertEqual(len(entry), 1)
