@@ -28,7 +28,7 @@ class PpidRegisterIssueLine(models.Model):
     company_id = fields.Many2one(
         related="issue_id.company_id", store=True, string="Public Body", index=True
     )
-    sequence = fields.Integer(string="No", readonly=True)
+    sequence = fields.Integer(string="No.", readonly=True)
     information_id = fields.Many2one(
         comodel_name="ppid.exempted.information",
         string="Exempted Information",

@@ -31,8 +31,10 @@ class TestAuditTrail(PpidCase):
         ]
         for role, method in steps:
             if method == "action_approve":
-                # A completed consequence-test session concludes, as the system.
-                item.sudo().write({"state": "approval"})
+                # The committee's completed session concludes, as the system.
+                item.with_user(self.users["committee"]).sudo().write(
+                    {"state": "approval"}
+                )
             getattr(item.with_user(self.users[role]), method)()
         item.with_user(self.users["head"]).action_open(
             "court", "Putusan PN 12/2026", "Putusan PN Tenggarong 12/Pid.B/2026"
