@@ -1,3 +1,4 @@
+from . import ppid_append_only_mixin
 from . import ppid_unit
 from . import ppid_legal_basis
 from . import ppid_public_information

@@ -1,8 +1,7 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 
 class PpidAuditLog(models.Model):
@@ -15,6 +14,7 @@ class PpidAuditLog(models.Model):
     """
 
     _name = "ppid.audit.log"
+    _inherit = ["ppid.append.only.mixin"]
     _description = "Audit Log"
     _order = "date desc, id desc"
     _rec_name = "information_ref"
@@ -65,18 +65,3 @@ class PpidAuditLog(models.Model):
     # ------------------------------------------------------------------
     # CRUD: append only
     # ------------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(self.env._("Log rows are written by the system only."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if self:
-            raise UserError(self.env._("The audit log cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(self.env._("The audit log cannot be deleted."))

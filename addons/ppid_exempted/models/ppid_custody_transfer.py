@@ -1,8 +1,7 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 
 class PpidCustodyTransfer(models.Model):
@@ -11,6 +10,7 @@ class PpidCustodyTransfer(models.Model):
     whenever the location or the holder of the hardcopy changes."""
 
     _name = "ppid.custody.transfer"
+    _inherit = ["ppid.append.only.mixin"]
     _description = "Hardcopy Custody Transfer"
     _order = "date desc, id desc"
     _rec_name = "information_id"
@@ -58,22 +58,6 @@ class PpidCustodyTransfer(models.Model):
     )
     note = fields.Text(readonly=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(
-                self.env._("Custody transfers are recorded by the system only.")
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if self:
-            raise UserError(self.env._("The custody history cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_with_draft_items(self):
-        # A draft item may be deleted, and its history with it (cascade);
-        # otherwise the custody history is never deleted.
-        if any(transfer.information_id.state != "draft" for transfer in self):
-            raise UserError(self.env._("The custody history cannot be deleted."))
+    def _deletable(self):
+        # A draft item may be deleted, and its history with it (cascade).
+        return self.filtered(lambda transfer: transfer.information_id.state == "draft")

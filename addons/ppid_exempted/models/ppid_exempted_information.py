@@ -90,6 +90,12 @@ STEP_ACTIVITIES = {
     "exempted": "ppid_exempted.mail_activity_type_ppid_documentation",
     "expiring": "ppid_exempted.mail_activity_type_ppid_expiry",
 }
+# The states that complete each step; leaving it otherwise abandons the step.
+STEP_COMPLETED_BY = {
+    "submitted": ("received",),
+    "exempted": ("documented",),
+    "expiring": ("opened", "testing"),
+}
 REVIEW_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_review"
 # Rule 17: once classified, these change only through a new consequence test
 # and a new decree (the next review date stays free: reviewing is not changing).
@@ -1216,7 +1222,12 @@ class PpidExemptedInformation(models.Model):
         """Schedule the activity of each item's current step; close the others."""
         self.check_access("write")
         for state, xmlid in STEP_ACTIVITIES.items():
-            self.filtered(lambda i, s=state: i.state != s).activity_feedback([xmlid])
+            left = self.filtered(lambda i, s=state: i.state != s)
+            completed = left.filtered(
+                lambda i, s=state: i.state in STEP_COMPLETED_BY[s]
+            )
+            completed.activity_feedback([xmlid])
+            (left - completed).activity_unlink([xmlid])
         self.filtered(lambda i: i.state not in ACTIVE_EXEMPTION_STATES).activity_unlink(
             [REVIEW_ACTIVITY]
         )

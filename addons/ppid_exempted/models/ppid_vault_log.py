@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 from odoo.http import request
 
 
@@ -16,6 +15,7 @@ class PpidVaultLog(models.Model):
     """
 
     _name = "ppid.vault.log"
+    _inherit = ["ppid.append.only.mixin"]
     _description = "Document Access Log"
     _order = "date desc, id desc"
     _rec_name = "file_name"
@@ -72,21 +72,6 @@ class PpidVaultLog(models.Model):
     # ------------------------------------------------------------------
     # CRUD: append only
     # ------------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(self.env._("Log rows are written by the system only."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if self:
-            raise UserError(self.env._("The document access log cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(self.env._("The document access log cannot be deleted."))
 
     # ------------------------------------------------------------------
     # Business methods

@@ -33,6 +33,15 @@ class TestServiceLevels(PpidCase):
         )
         item.with_user(self.users["service"]).action_receive()
         self.assertFalse(self._activities(item, "mail_activity_type_ppid_receipt"))
+        self.assertTrue(activity.exists(), "a completed step is marked done")
+
+    def test_a_returned_hand_over_cancels_the_receipt_step(self):
+        item = self._create_item("draft")
+        item.with_user(self.users["pelaksana"]).action_submit()
+        activity = self._activities(item, "mail_activity_type_ppid_receipt")
+        self.assertTrue(activity)
+        item.with_user(self.users["service"]).action_return("Lembar uji kurang.")
+        self.assertFalse(activity.exists(), "an abandoned step is not marked done")
 
     def test_rule_22_late_receipt_is_measured_in_working_hours(self):
         # Handed over Friday 20 Nov 2026 15:00 WIB, received Monday 10:00 WIB.
