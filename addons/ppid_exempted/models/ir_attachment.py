@@ -50,7 +50,10 @@ class IrAttachment(models.Model):
         vault = (self - forbidden).sudo().filtered(lambda a: a.res_model == VAULT_MODEL)
         if not vault:
             return result
-        if self.env["ppid.vault.document"]._user_may_read_documents():
+        scope = self.env["ppid.vault.document"]._readable_items_domain()
+        if scope is False:
+            denied = vault
+        else:
             # Odoo skips the item's access check for public attachments; the
             # vault never does (there should be none, see the constraint).
             public = vault.filtered("public")
@@ -59,8 +62,14 @@ class IrAttachment(models.Model):
                 items._filtered_access("read" if operation == "read" else "write")._ids
             )
             denied = public.filtered(lambda a: a.res_id not in allowed_ids)
-        else:
-            denied = vault
+            if scope is not None:
+                in_scope = set(
+                    self.env[VAULT_MODEL]
+                    .sudo()
+                    .with_context(active_test=False)
+                    ._search(scope & Domain("id", "in", vault.mapped("res_id")))
+                )
+                denied |= vault.filtered(lambda a: a.res_id not in in_scope)
         if not denied:
             return result
         forbidden = self.browse(forbidden._ids + denied._ids)
@@ -103,11 +112,16 @@ class IrAttachment(models.Model):
     @api.model
     def _ppid_vault_search_domain(self):
         outside_vault = Domain("res_model", "not in", [VAULT_MODEL])
-        if self.env["ppid.vault.document"]._user_may_read_documents():
-            # The item's own access is checked by Odoo, except for public
-            # attachments, which the vault never has.
-            return outside_vault | Domain("public", "=", False)
-        return outside_vault
+        scope = self.env["ppid.vault.document"]._readable_items_domain()
+        if scope is False:
+            return outside_vault
+        # The item's own access is checked by Odoo, except for public
+        # attachments, which the vault never has.
+        inside = Domain("public", "=", False)
+        if scope is not None:
+            items = self.env[VAULT_MODEL].sudo().with_context(active_test=False)
+            inside &= Domain("res_id", "in", items._search(scope))
+        return outside_vault | inside
 
     def _can_return_content(self, field_name=None, access_token=None):
         # An access token or the public flag never opens a vault document:
@@ -127,6 +141,7 @@ class IrAttachment(models.Model):
         return attachments
 
     def write(self, vals):
+        self._check_ppid_vault_kept(vals)
         self._check_ppid_vault_frozen(vals)
         result = super().write(vals)
         if CONTENT_FIELDS & vals.keys() - {"index_content", "thumbnail"}:
@@ -153,6 +168,16 @@ class IrAttachment(models.Model):
         self.env["ppid.vault.document"].sudo().search(
             [("attachment_id", "in", vault.ids)]
         ).unlink()
+
+    def copy_data(self, default=None):
+        if not self.env.su and self._ppid_vault_documents():
+            raise AccessError(
+                self.env._(
+                    "Documents of exempted information are never copied; download "
+                    "them instead, which is logged."
+                )
+            )
+        return super().copy_data(default=default)
 
     def _read_format(self, fnames, load="_classic_read"):
         content = self._ppid_content_fields(fnames)
@@ -188,6 +213,24 @@ class IrAttachment(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+
+    def _check_ppid_vault_kept(self, vals):
+        """A document of the vault never leaves it, draft or not."""
+        if self.env.su or not {"res_model", "res_id"} & vals.keys():
+            return
+        moved = self._ppid_vault_documents().filtered(
+            lambda a: (
+                vals.get("res_model", a.res_model) != a.res_model
+                or vals.get("res_id", a.res_id) != a.res_id
+            )
+        )
+        if moved:
+            raise AccessError(
+                self.env._(
+                    "Documents of exempted information stay with their item; they "
+                    "cannot be moved to another record."
+                )
+            )
 
     def _check_ppid_vault_frozen(self, vals):
         """Once the item is handed over, a stored document is neither moved,

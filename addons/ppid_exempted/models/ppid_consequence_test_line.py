@@ -204,7 +204,11 @@ class PpidConsequenceTestLine(models.Model):
         only door out of the test (a system transition of the item)."""
         self.ensure_one()
         item = self.information_id.sudo()
-        if self.conclusion == "exempted":
+        if self.conclusion == "exempted" and item.approved_datetime:
+            # A re-test proposes; the new classification takes effect only
+            # when the head approves its decree (rule 17).
+            item.write({"state": "approval"})
+        elif self.conclusion == "exempted":
             item.write(
                 {
                     **self._classification_values(),

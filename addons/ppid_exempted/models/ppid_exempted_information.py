@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
@@ -491,7 +491,9 @@ class PpidExemptedInformation(models.Model):
                 item[field_name] = item.state == source and item._role_may(
                     roles, source, target
                 )
-            item.can_open = item._role_may(roles, item.state, "opened")
+            item.can_open = item._role_may(roles, item.state, "opened") and (
+                item.state != "approval" or item.opening_proposed
+            )
             item.can_return = any(
                 item._role_may(roles, source, target)
                 for source, target in RETURNS
@@ -895,7 +897,8 @@ class PpidExemptedInformation(models.Model):
     def _today(self):
         """Today for the body; the scheduler may run for a given day, nobody else
         chooses it."""
-        return (self.env.su and self.env.context.get("ppid_today")) or (
+        scheduler = self.env.uid == SUPERUSER_ID
+        return (scheduler and self.env.context.get("ppid_today")) or (
             self.company_id[:1]._ppid_today()
         )
 
@@ -1081,6 +1084,10 @@ class PpidExemptedInformation(models.Model):
         """Rules 9, 14 and 18: an early opening rests on its event."""
         reason = self.open_reason
         today = self._today()
+        if reason in ("test_open", "reclassification") and not (
+            self.env.su or self.opening_proposed
+        ):
+            return [self.env._("a completed consequence test that concluded it open")]
         if reason == "period_ended" and not (
             self.period_end_date and self.period_end_date <= today
         ):
@@ -1416,10 +1423,18 @@ class PpidExemptedInformation(models.Model):
     def _check_classification_lock(self, vals):
         """Rule 17: a classified item's legal content is changed by a new test
         and a new decree only, never written directly (whoever writes)."""
+        if (
+            "review_date" in vals
+            and not vals["review_date"]
+            and any(item._is_classified() for item in self)
+        ):
+            raise UserError(
+                self.env._("A classified item always has a next review date (rule 26).")
+            )
         locked = CLASSIFICATION_LOCKED_FIELDS.intersection(vals)
         if not locked:
             return
-        for item in self.filtered(lambda i: i.state in ACTIVE_EXEMPTION_STATES):
+        for item in self.filtered(lambda i: i._is_classified()):
             changed = [name for name in locked if item._value_differs(name, vals[name])]
             if changed:
                 raise UserError(
@@ -1433,6 +1448,12 @@ class PpidExemptedInformation(models.Model):
                         ),
                     )
                 )
+
+    def _is_classified(self):
+        """Under a decree: exempted, or tested again while the decree holds."""
+        return self.state in ACTIVE_EXEMPTION_STATES or bool(
+            self.approved_datetime and self.state in ("testing", "approval")
+        )
 
     def _value_differs(self, name, value):
         field = self._fields[name]

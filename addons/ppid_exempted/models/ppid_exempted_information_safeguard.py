@@ -253,6 +253,14 @@ class PpidExemptedInformation(models.Model):
         if self.env.su:
             return
         roles = self._current_user_roles()
+        # The web client sends every empty field of a new record: only values
+        # that say something are recorded by someone.
+        with_bin_size = self.with_context(bin_size=True)
+        vals = {
+            name: value
+            for name, value in vals.items()
+            if value or any(with_bin_size.mapped(name))
+        }
         hardcopy = set(vals) & set(HARDCOPY_FIELDS)
         if hardcopy:
             allowed = {"documentation"}

@@ -7,6 +7,7 @@ import os
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ VAULT_GROUPS = (
     "ppid_exempted.group_ppid_head",
 )
 VAULT_GROUPS_CSV = ",".join(VAULT_GROUPS)
+# Roles that read the documents of the whole body; a unit officer reads those
+# of its own units only, whatever other role it also holds.
+BODY_WIDE_VAULT_GROUPS = VAULT_GROUPS[1:]
 
 # Fields of ir.attachment that carry (or derive from) the content.
 CONTENT_FIELDS = frozenset({"raw", "datas", "db_datas", "index_content", "thumbnail"})
@@ -132,10 +136,18 @@ class PpidVaultDocument(models.Model):
     @api.model
     def _user_may_read_documents(self):
         """Whether the current user holds a role that may read vault content."""
-        if self.env.su:
-            return True
+        return self._readable_items_domain() is not False
+
+    @api.model
+    def _readable_items_domain(self):
+        """The items whose documents the user may read: None for every item it
+        can read, a domain for its own units only, False for none."""
         user = self.env.user
-        return any(user.has_group(group) for group in VAULT_GROUPS)
+        if self.env.su or any(user.has_group(g) for g in BODY_WIDE_VAULT_GROUPS):
+            return None
+        if user.has_group("ppid_exempted.group_ppid_pelaksana"):
+            return Domain("unit_id", "child_of", user.ppid_unit_ids.ids)
+        return False
 
     # ------------------------------------------------------------------
     # Registration

@@ -291,7 +291,9 @@ class TestClassificationDecree(ClassificationCase):
         self._sign_all(test)
         test.with_user(self.committee).action_complete()
         self.assertEqual(item.state, "approval")
-        self.assertEqual(item.huruf, "h")
+        self.assertEqual(item.huruf, "a", "the decree in force still holds")
+        with self.assertRefused(UserError, "classified"):
+            item.with_user(self.users["pelaksana"]).write({"period_end_date": False})
         second_decree = test.decree_ids
         second_decree.with_user(self.head).action_approve()
         self.assertEqual(item.state, "exempted")

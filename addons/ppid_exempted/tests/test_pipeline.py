@@ -236,3 +236,18 @@ class TestPipeline(PpidCase):
             [("in_my_units", "=", True), ("id", "in", (mine | other).ids)]
         )
         self.assertEqual(mine_filter, mine)
+
+    def test_unit_officer_compiles_an_item_in_the_form(self):
+        """The web client sends every field of a new record, empty ones too."""
+        Item = self.env["ppid.exempted.information"].with_user(self.users["pelaksana"])
+        with Form(Item) as form:
+            form.title = "Data rekam medis pasien"
+            form.unit_id = self.unit
+            form.legal_basis_id = self.basis_h
+            form.legal_subpoint_id = self.basis_h2
+            form.description = "Rekam medis pasien rawat inap."
+        item = form.record
+        self.assertEqual(item.state, "draft")
+        self.assertEqual(item.user_id, self.users["pelaksana"])
+        copy = item.with_user(self.users["pelaksana"]).copy()
+        self.assertEqual(copy.state, "draft")

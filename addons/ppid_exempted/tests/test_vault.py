@@ -105,6 +105,11 @@ class TestVaultAccess(VaultCase):
         self.assertTrue(mine_att.with_user(officer).raw)
         with self.assertRaises(AccessError):
             other_att.with_user(officer).read(["raw"])
+        # A second, body-wide role without content rights widens nothing.
+        officer.group_ids |= self.env.ref("ppid_exempted.group_ppid_auditor")
+        with self.assertRaises(AccessError):
+            other_att.with_user(officer).read(["raw"])
+        self.assertTrue(mine_att.with_user(officer).raw)
 
     def test_rule_27_search_and_read_group_hide_the_vault(self):
         item, field_att, chatter_att, _softcopy, _memo = self._vault_item()
@@ -177,6 +182,19 @@ class TestVaultAccess(VaultCase):
                     "public": True,
                 }
             )
+
+    def test_rule_27_documents_never_leave_the_vault(self):
+        """Not by a copy, nor by moving them to another record, even for the
+        roles that may read them."""
+        _item, _field_att, chatter_att, _softcopy, _memo = self._vault_item()
+        head = self.users["head"]
+        with self.assertRefused(AccessError, "never copied"):
+            chatter_att.with_user(head).copy({"res_model": False, "res_id": 0})
+        with self.assertRefused(AccessError, "stay with their item"):
+            chatter_att.with_user(head).write(
+                {"res_model": "res.partner", "res_id": head.partner_id.id}
+            )
+        self.assertEqual(chatter_att.res_model, VAULT_MODEL)
 
     def test_rule_27_token_found_record_is_checked_again(self):
         """/web/content returns a token-found attachment as superuser;
