@@ -2,7 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .ppid_classification_mixin import CLASSIFICATION_FIELDS
+
+# What the signed test analysed; the decree only sets the period.
+TESTED_FIELDS = frozenset(CLASSIFICATION_FIELDS) - {
+    "period_type",
+    "period_end_date",
+    "period_end_condition",
+    "period_basis",
+    "review_date",
+}
 
 
 class PpidClassificationDecreeLine(models.Model):
@@ -96,6 +107,7 @@ class PpidClassificationDecreeLine(models.Model):
 
     def write(self, vals):
         self.decree_id._check_draft()
+        self._check_tested_fields(vals)
         if "decree_id" in vals:
             self.env["ppid.classification.decree"].browse(
                 vals["decree_id"]
@@ -109,6 +121,29 @@ class PpidClassificationDecreeLine(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+
+    def _check_tested_fields(self, vals):
+        """The decree decides on what the signed test analysed: the legal basis
+        and the analysis stay the test's; the period is the decree's (rule 3)."""
+        if self.env.su:
+            return
+        changed = [
+            name
+            for name in TESTED_FIELDS.intersection(vals)
+            for line in self.filtered("test_line_id")
+            if line._fields[name].convert_to_write(line[name], line) != vals[name]
+        ]
+        if changed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s come from the signed consequence test; a decree "
+                    "cannot change them. Test the information again instead.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(set(changed))
+                    ),
+                )
+            )
 
     def _item_values(self):
         """What the approved decree writes on its item: the register row."""

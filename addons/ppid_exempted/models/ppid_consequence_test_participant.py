@@ -102,7 +102,8 @@ class PpidConsequenceTestParticipant(models.Model):
         tests = self.env["ppid.consequence.test"].browse(
             {vals.get("test_id") for vals in vals_list if vals.get("test_id")}
         )
-        tests._check_not_done()
+        # Who takes part is part of what the signatures vouch for.
+        tests._check_content_editable()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -128,7 +129,7 @@ class PpidConsequenceTestParticipant(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned(self):
-        self.test_id._check_not_done()
+        self.test_id._check_content_editable()
         signed = self.filtered("signed_datetime")
         if signed:
             raise UserError(

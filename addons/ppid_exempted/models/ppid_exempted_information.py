@@ -1493,11 +1493,19 @@ class PpidExemptedInformation(models.Model):
     def _apply_decree_lines(self, lines):
         """The approved decree sets each item exempted, with what it decided."""
         previous_states = {item.id: item.state for item in self}
+        values = {
+            line.id: {**line._item_values(), "state": "exempted"} for line in lines
+        }
+        audited = [
+            name
+            for name in self._audited_field_names()
+            if any(name in line_values for line_values in values.values())
+        ]
+        before = self._audit_snapshot(audited)
         for line in lines:
             # Values differ per item; the state guard already ran in the decree.
-            super(PpidExemptedInformation, line.information_id).write(
-                {**line._item_values(), "state": "exempted"}
-            )
+            super(PpidExemptedInformation, line.information_id).write(values[line.id])
+        self._audit_changes(before, audited, {"state": "exempted"})  # rule 27
         self._after_state_change("exempted", previous_states)
         return True
 

@@ -151,7 +151,13 @@ class PpidExemptedInformation(models.Model):
         self._check_safeguard_fields(vals, draft=all(i.state == "draft" for i in self))
         self._check_archive(vals)
         self._keep_superseded_documents(vals)
-        audited = [name for name in self._audited_field_names() if name in vals]
+        # Classification is audited where the decree applies it (every path to
+        # "exempted" goes through its decree).
+        audited = [
+            name
+            for name in self._audited_field_names()
+            if name in vals and not (name == "state" and vals[name] == "exempted")
+        ]
         before = self._audit_snapshot(audited)
         custody_before = self._custody_snapshot(vals)
         result = super().write(vals)
@@ -172,11 +178,13 @@ class PpidExemptedInformation(models.Model):
 
     def _read_format(self, fnames, load="_classic_read"):
         # The web client reads the files as their sizes (bin_size); their
-        # content only leaves as a logged download (/web/content).
+        # content only leaves as a logged download (/web/content). Onchange
+        # snapshots of records being edited (new ids) return only what changed.
         if (
             not self.env.su
             and not self.env.context.get("bin_size")
             and set(DOCUMENT_FIELDS).intersection(fnames)
+            and any(self._ids)
         ):
             raise AccessError(
                 self.env._(

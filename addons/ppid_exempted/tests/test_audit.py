@@ -5,10 +5,11 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import PpidCase
+from .common_classification import ClassificationCase
 
 
 @tagged("post_install", "-at_install")
-class TestAuditTrail(PpidCase):
+class TestAuditTrail(ClassificationCase):
     def _log(self, item, **conditions):
         domain = [("information_id", "=", item.id)]
         domain += [(key, "=", value) for key, value in conditions.items()]
@@ -53,6 +54,20 @@ class TestAuditTrail(PpidCase):
         )
         self.assertTrue(all(rows.mapped("date")))
         self.assertEqual(rows[-1].reason, "Putusan PN 12/2026")
+
+    def test_rule_27_decree_approval_is_logged_with_what_it_decided(self):
+        item = self._create_item("received")
+        test = self._completed(item)
+        test.decree_ids.with_user(self.users["head"]).action_approve()
+        state = self._log(item, event="state", new_value="Exempted")
+        self.assertEqual(len(state), 1, "logged once, whichever door approved it")
+        self.assertEqual(state.user_id, self.users["head"])
+        self.assertEqual(
+            (state.old_value, state.new_value), ("Awaiting Approval", "Exempted")
+        )
+        fields_logged = set(self._log(item, event="field").mapped("field_name"))
+        self.assertIn("decree_reference", fields_logged)
+        self.assertIn("approved_by_id", fields_logged)
 
     def test_rule_27_state_change_by_any_path_is_logged(self):
         """A kanban drag (write) and a return with a reason are logged too."""

@@ -134,12 +134,25 @@ class TestClassificationDecree(ClassificationCase):
         }
         for expected, values in per_item.items():
             _item, decree = self._approval_item()
-            decree.line_ids.with_user(self.committee).write(values)
+            decree.line_ids.sudo().write(values)  # a line that lacks it
             with (
                 self.subTest(missing=expected),
                 self.assertRefused(ValidationError, expected),
             ):
                 decree.with_user(self.head).action_approve()
+
+    # Rule 3: the decree decides on what the signed test analysed.
+    def test_rule_03_decree_keeps_the_tested_analysis(self):
+        _item, decree = self._approval_item()
+        line = decree.line_ids
+        for role in ("committee", "head", "manager"):
+            with self.subTest(role=role):
+                with self.assertRefused(UserError, "signed consequence test"):
+                    line.with_user(self.users[role]).write(
+                        {"legal_basis_id": self.basis_h.id}
+                    )
+        line.with_user(self.committee).period_basis = "PP 61/2010 Pasal 5 ayat (1)"
+        self.assertEqual(line.period_basis, "PP 61/2010 Pasal 5 ayat (1)")
 
     # Rule 8: huruf a, at most 30 years from the decree date.
     def test_rule_08_thirty_years_from_the_decree_date(self):
@@ -222,10 +235,10 @@ class TestClassificationDecree(ClassificationCase):
     # Rule 19: the decree keeps the part exempted or the whole-document reason.
     def test_rule_19_decree_line_needs_part_or_justified_whole(self):
         _item, decree = self._approval_item()
-        decree.line_ids.with_user(self.committee).exempt_part = False
+        decree.line_ids.sudo().exempt_part = False  # a line that lacks it
         with self.assertRefused(ValidationError, "which part of the document"):
             decree.with_user(self.head).action_approve()
-        decree.line_ids.with_user(self.committee).write(
+        decree.line_ids.sudo().write(
             {"exemption_scope": "whole", "whole_document_justification": False}
         )
         with self.assertRefused(ValidationError, "whole document is exempted"):

@@ -233,6 +233,13 @@ class TestConsequenceTest(ClassificationCase):
             test.participant_ids.filtered("signed_datetime").with_user(
                 self.committee
             ).user_id = self.users["service"]
+        unsigned = test.participant_ids.filtered(lambda p: not p.signed_datetime)
+        with self.assertRefused(UserError, "signatures vouch"):
+            unsigned.with_user(self.committee).unlink()  # who takes part is signed
+        with self.assertRefused(UserError, "signatures vouch"):
+            test.with_user(self.committee).write(
+                {"participant_ids": [Command.create({"external_name": "Ahli"})]}
+            )
         with self.assertRaises(AccessError):
             test.with_user(self.users["pelaksana"]).action_reset_signatures()
 
