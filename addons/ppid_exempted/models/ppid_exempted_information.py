@@ -1135,8 +1135,6 @@ class PpidExemptedInformation(models.Model):
 
     def _register_as_public(self, previous_states):
         """Rules 16, 18, 20: an opened item joins the public list (DIP)."""
-        today = fields.Date.context_today(self)
-        self.filtered(lambda i: not i.opened_date).sudo().opened_date = today
         reasons = dict(self._fields["open_reason"]._description_selection(self.env))
         entries, notes = [], {}
         for item in self:
@@ -1268,17 +1266,21 @@ class PpidExemptedInformation(models.Model):
         deadline = self.step_deadline or fields.Datetime.now()
         deadline_day = company._ppid_to_local(deadline).date()
         return [
-            {
-                "res_model_id": model_id,
-                "res_id": self.id,
-                "activity_type_id": activity_type.id,
-                "summary": activity_type.summary or activity_type.name,
-                "date_deadline": deadline_day,
-                "user_id": owner.id,
-                "automated": True,
-            }
+            self._activity_values(activity_type, model_id, deadline_day, owner)
             for owner in owners
         ]
+
+    def _activity_values(self, activity_type, model_id, deadline, user):
+        """An automated activity, created in batch by the caller."""
+        return {
+            "res_model_id": model_id,
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "summary": activity_type.summary or activity_type.name,
+            "date_deadline": deadline,
+            "user_id": user.id,
+            "automated": True,
+        }
 
     @api.model
     def _cron_expiry(self, today=None):
@@ -1361,6 +1363,7 @@ class PpidExemptedInformation(models.Model):
         )
         # A review raised for the current review date, done or not, is not
         # raised again: the reviewer moves the date forward.
+        activity_type = self.env.ref(REVIEW_ACTIVITY)
         raised = dict(
             self.env["mail.activity"]
             .sudo()
@@ -1369,7 +1372,7 @@ class PpidExemptedInformation(models.Model):
                 [
                     ("res_model", "=", self._name),
                     ("res_id", "in", due.ids),
-                    ("activity_type_id", "=", self.env.ref(REVIEW_ACTIVITY).id),
+                    ("activity_type_id", "=", activity_type.id),
                 ],
                 ["res_id"],
                 ["date_deadline:max"],
@@ -1378,19 +1381,15 @@ class PpidExemptedInformation(models.Model):
         due = due.filtered(
             lambda item: item.id not in raised or raised[item.id] < item.review_date
         )
-        activity_type = self.env.ref(REVIEW_ACTIVITY)
         model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].sudo().create(
             [
-                {
-                    "res_model_id": model_id,
-                    "res_id": item.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary or activity_type.name,
-                    "date_deadline": item.review_date,
-                    "user_id": item.company_id.ppid_officer_user_id.id,
-                    "automated": True,
-                }
+                item._activity_values(
+                    activity_type,
+                    model_id,
+                    item.review_date,
+                    item.company_id.ppid_officer_user_id,
+                )
                 for item in due
                 if item.company_id.ppid_officer_user_id
             ]
