@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import clean_context
 
+from .ppid_rulebook import DECREE
+
 HEAD_GROUP = "ppid_exempted.group_ppid_head"
 
 # Set by the approval itself, never written from outside.
@@ -314,7 +316,8 @@ class PpidClassificationDecree(models.Model):
                     )
                 )
         items = self.line_ids.information_id
-        items._check_state_transition({"state": "exempted"})
+        # The head's right was checked above; the move is the decree's.
+        items._as_system(DECREE)._check_state_transition({"state": "exempted"})
         now = fields.Datetime.now()
         for decree in self:
             number = decree.name or self.env["ir.sequence"].with_company(

@@ -9,6 +9,7 @@ from .ppid_classification_mixin import CLASSIFICATION_FIELDS
 # What the signed test analysed; the decree only sets the period.
 TESTED_FIELDS = frozenset(CLASSIFICATION_FIELDS) - {
     "period_type",
+    "period_end_event",
     "period_end_date",
     "period_end_condition",
     "period_basis",

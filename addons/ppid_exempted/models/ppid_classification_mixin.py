@@ -19,10 +19,23 @@ CLASSIFICATION_FIELDS = (
     "exempt_part",
     "whole_document_justification",
     "period_type",
+    "period_end_event",
     "period_end_date",
     "period_end_condition",
     "period_basis",
     "review_date",
+)
+
+# The kinds of end condition a period may have instead of (or before) a date
+# (UU 14/2008 Ps 20; PP 61/2010 Ps 5-9). The wording of the condition is free;
+# its kind is one of these, so "tidak dibatasi" cannot pass for a condition.
+PERIOD_END_EVENTS = (
+    ("decision_adopted", "A decision or regulation is adopted or enacted"),
+    ("process_completed", "A procurement, negotiation or examination is completed"),
+    ("case_closed", "The investigation, prosecution or court case is closed"),
+    ("retention_ended", "The archive retention period ends"),
+    ("consent_given", "The person concerned consents in writing"),
+    ("protection_ended", "The protected interest no longer exists"),
 )
 
 
@@ -141,6 +154,14 @@ class PpidClassificationMixin(models.AbstractModel):
         precompute=True,
     )
     period_end_date = fields.Date(
+        compute="_compute_classification",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    period_end_event = fields.Selection(
+        selection=list(PERIOD_END_EVENTS),
+        string="Kind of End Condition",
         compute="_compute_classification",
         store=True,
         readonly=False,

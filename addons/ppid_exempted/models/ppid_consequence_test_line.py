@@ -6,6 +6,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .ppid_rulebook import CONSEQUENCE_TEST
+
 # States from which an item can be (re)tested: received for a first test;
 # testing when the item was moved there by hand; classified for a re-test or a
 # reclassification (PP 61/2010 Pasal 10).
@@ -203,7 +205,7 @@ class PpidConsequenceTestLine(models.Model):
         """The session, completed by the committee, concludes for its items: the
         only door out of the test (a system transition of the item)."""
         self.ensure_one()
-        item = self.information_id.sudo()
+        item = self.information_id._as_system(CONSEQUENCE_TEST)
         if self.conclusion == "exempted" and item.approved_datetime:
             # A re-test proposes; the new classification takes effect only
             # when the head approves its decree (rule 17).

@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .ppid_rulebook import DECREE
 from .ppid_vault_document import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
 
 # The binary fields of an item are vault documents (see ppid_vault_document).
@@ -156,7 +157,12 @@ class PpidExemptedInformation(models.Model):
         audited = [
             name
             for name in self._audited_field_names()
-            if name in vals and not (name == "state" and vals[name] == "exempted")
+            if name in vals
+            and not (
+                name == "state"
+                and vals[name] == "exempted"
+                and self._system_actor() is not DECREE
+            )
         ]
         before = self._audit_snapshot(audited)
         custody_before = self._custody_snapshot(vals)
@@ -296,6 +302,16 @@ class PpidExemptedInformation(models.Model):
             )
 
     def _check_archive(self, vals):
+        archiving = "active" in vals and not vals["active"]
+        if "archive_reason" in vals and not (
+            archiving and all(item.active for item in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "The reason for archiving is recorded when the item is archived "
+                    "and is never rewritten."
+                )
+            )
         if "active" not in vals:
             return
         items = self.filtered(lambda item: item.active != bool(vals["active"]))

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.ppid_rulebook import CONSEQUENCE_TEST
 from .common import ROLES
 from .common_classification import ClassificationCase
 
@@ -217,11 +218,19 @@ class TestClassificationDecree(ClassificationCase):
     def test_rule_12_definite_period_and_review_date(self):
         _item, decree = self._approval_item()
         line = decree.line_ids.with_user(self.head)
-        line.write({"period_type": "condition", "period_end_condition": "Permanen"})
+        line.write(
+            {
+                "period_type": "condition",
+                "period_end_event": "case_closed",
+                "period_end_condition": "Permanen",
+                "period_end_date": False,
+            }
+        )
         with self.assertRefused(ValidationError, "without limit"):
             decree.with_user(self.head).action_approve()
         line.write(
             {
+                "period_end_date": self.today + relativedelta(years=5),
                 "period_end_condition": "Sampai putusan berkekuatan hukum tetap",
                 "review_date": False,
             }
@@ -385,7 +394,7 @@ class TestClassificationDecree(ClassificationCase):
         item.with_user(self.head).action_approve()
         self.assertEqual(first.line_ids.test_line_id.information_id, item)
         item.with_user(self.committee).write({"state": "testing"})
-        item.sudo().write({"state": "approval"})  # as a completed session would
+        item._as_system(CONSEQUENCE_TEST).write({"state": "approval"})
         item.with_user(self.head).action_approve()
         second = item.decree_line_ids.decree_id - first
         self.assertEqual(len(second), 1)

@@ -333,7 +333,13 @@ class TestRegister(RegisterCase):
         )
         self.assertEqual(first.line_count, 2)
 
-        kept.title = "Judul diubah"
+        # The live row changes after the issue (a classified title changes only
+        # through a new decree; the database stands in for that path here).
+        self.env.cr.execute(
+            "UPDATE ppid_exempted_information SET title = %s WHERE id = %s",
+            ["Judul diubah", kept.id],
+        )
+        kept.invalidate_recordset(["title"])
         to_open.with_user(self.users["head"]).action_open(
             "court", "Putusan KI", "Putusan PTUN 12/G/2026"
         )
