@@ -58,6 +58,7 @@
         "views/ppid_audit_log_views.xml",
         "views/ppid_custody_transfer_views.xml",
         "views/menus.xml",
+        "views/ppid_my_tasks_views.xml",
         # Reports
         "report/ppid_reports.xml",
         "report/report_notification_letter.xml",

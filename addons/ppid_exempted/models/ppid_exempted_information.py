@@ -31,6 +31,7 @@ from .ppid_rulebook import (
     STEP_ACTIVITIES,
     STEP_COMPLETED_BY,
     SYSTEM_ACTORS,
+    TASKS,
     TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     SystemActor,
@@ -399,6 +400,18 @@ class PpidExemptedInformation(models.Model):
     locked_identity = fields.Boolean(compute="_compute_locks")
     locked_legal = fields.Boolean(compute="_compute_locks")
     locked_review = fields.Boolean(compute="_compute_locks")
+    # What waits for the current user (ppid_rulebook.TASKS), and how long is left.
+    is_my_task = fields.Boolean(
+        string="Waiting for Me",
+        compute="_compute_is_my_task",
+        search="_search_is_my_task",
+    )
+    step_days_left = fields.Integer(
+        string="Working Days Left",
+        compute="_compute_step_days_left",
+        help="Working days until the deadline of the current step; negative when "
+        "it is late.",
+    )
 
     # History of the classification (rule 17): every test and every decree
     consequence_test_line_ids = fields.One2many(
@@ -460,6 +473,51 @@ class PpidExemptedInformation(models.Model):
         for item in self:
             for group in ("identity", "legal", "review"):
                 item[f"locked_{group}"] = bool(item._frozen_groups() & {group})
+
+    @api.depends("state", "unit_id")
+    @api.depends_context("uid")
+    def _compute_is_my_task(self):
+        mine = set(self._search([("is_my_task", "=", True), ("id", "in", self.ids)]))
+        for item in self:
+            item.is_my_task = item.id in mine
+
+    def _search_is_my_task(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        roles = self._current_user_roles()
+        states = [
+            state for state, owners in TASKS.items() if owners & roles - {"pelaksana"}
+        ]
+        domain = Domain("state", "in", states)
+        if "pelaksana" in roles:
+            domain |= Domain(
+                "state",
+                "in",
+                [state for state, owners in TASKS.items() if "pelaksana" in owners],
+            ) & Domain("unit_id", "in", self._my_units().ids)
+        return domain if True in value else ~domain
+
+    @api.depends("step_deadline")
+    def _compute_step_days_left(self):
+        for company, items in self.grouped("company_id").items():
+            today = company._ppid_today()
+            days = [
+                company._ppid_to_local(item.step_deadline).date()
+                for item in items
+                if item.step_deadline
+            ]
+            calendar = days and company.ppid_calendar(
+                min([today, *days]), max([today, *days])
+            )
+            for item in items:
+                if not item.step_deadline:
+                    item.step_days_left = 0
+                    continue
+                due = company._ppid_to_local(item.step_deadline).date()
+                if due >= today:
+                    item.step_days_left = calendar.days_between(today, due)
+                else:
+                    item.step_days_left = -calendar.days_between(due, today)
 
     @api.depends(
         "company_id",

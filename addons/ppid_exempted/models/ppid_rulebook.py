@@ -122,6 +122,18 @@ STEP_COMPLETED_BY = {
     "expiring": ("opened", "testing"),
 }
 
+# What waits for whom ("My tasks"): the step each state asks of a role. The
+# unit officer's drafts are those of its own units.
+TASKS = {
+    "draft": {"pelaksana"},
+    "submitted": {"service"},
+    "received": {"service", "committee"},
+    "testing": {"committee"},
+    "approval": {"head"},
+    "exempted": {"documentation"},
+    "expiring": {"committee", "head"},
+}
+
 # ----------------------------------------------------------------------
 # Field ownership
 # ----------------------------------------------------------------------
@@ -185,24 +197,11 @@ GROUP_OF_FIELD = {
 # officer, on the drafts of its own units only. Groups not listed here are
 # guarded elsewhere (the pipeline, the body, publication by the PPID only:
 # _check_publisher) or free to every writer.
-FIELD_WRITERS = {
-    "identity": {
-        "pelaksana@draft",
-        "service",
-        "committee",
-        "documentation",
-        "head",
-        "manager",
-    },
-    "legal": {
-        "pelaksana@draft",
-        "service",
-        "committee",
-        "documentation",
-        "head",
-        "manager",
-    },
-}
+# The PPID's officers and, on drafts, the unit that compiles them.
+PPID_WRITERS = frozenset(
+    {"pelaksana@draft", "service", "committee", "documentation", "head", "manager"}
+)
+FIELD_WRITERS = {"identity": PPID_WRITERS, "legal": PPID_WRITERS}
 
 # From which stage a group never changes again, whoever writes, superuser
 # included: "classified" = under a decree (exempted, or tested again while the

@@ -3,7 +3,7 @@
 """The holes of the rulebook: each way around a decided classification, tried
 as the role that could reach it."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -314,3 +314,46 @@ class TestRulebookThroughRpc(HttpCase, RulebookCase):
         item.invalidate_recordset()
         self.assertEqual(item.company_id, self.company)
         self.assertEqual(item.unit_id, self.unit)
+
+
+@tagged("post_install", "-at_install")
+class TestMyTasks(RulebookCase):
+    def test_each_role_sees_what_waits_for_it(self):
+        items = {
+            state: self._create_item(state)
+            for state in ("draft", "submitted", "received", "approval", "exempted")
+        }
+        foreign_draft = self._create_item("draft", unit_id=self.other_unit.id)
+        expected = {
+            "pelaksana": {"draft"},
+            "service": {"submitted", "received"},
+            "committee": {"received"},
+            "head": {"approval"},
+            "documentation": {"exempted"},
+            "auditor": set(),
+        }
+        Item = self.env["ppid.exempted.information"]
+        for role, states in expected.items():
+            with self.subTest(role=role):
+                found = Item.with_user(self.users[role]).search(
+                    [
+                        ("is_my_task", "=", True),
+                        (
+                            "id",
+                            "in",
+                            [i.id for i in items.values()] + [foreign_draft.id],
+                        ),
+                    ]
+                )
+                self.assertEqual({item.state for item in found}, states)
+                self.assertNotIn(foreign_draft, found)
+
+    def test_days_left_count_working_days(self):
+        item = self._create_item("draft")
+        item.with_user(self.users["pelaksana"]).action_submit()
+        self.assertTrue(item.step_deadline)
+        self.assertIn(item.step_days_left, (0, 1), "receipt within 1 working hour")
+        late = self._create_item(
+            "submitted", submitted_datetime=datetime.now() - timedelta(days=30)
+        )
+        self.assertLess(late.step_days_left, -15)
