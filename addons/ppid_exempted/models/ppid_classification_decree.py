@@ -251,7 +251,12 @@ class PpidClassificationDecree(models.Model):
         ]
         if locked:
             self._check_draft()
-        return self._audited_write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     def _audited_write(self, vals):
         """Write and audit, past the guards: the approval's own code only."""

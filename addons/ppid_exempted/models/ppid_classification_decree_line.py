@@ -166,7 +166,12 @@ class PpidClassificationDecreeLine(models.Model):
             self.env["ppid.classification.decree"].browse(
                 vals["decree_id"]
             )._check_draft()
-        return self._audited_write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     def _audited_write(self, vals):
         """Write and audit, past the guards: the decree's own code only."""

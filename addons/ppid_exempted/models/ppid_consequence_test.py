@@ -179,7 +179,12 @@ class PpidConsequenceTest(models.Model):
             self._check_not_done()
         if any(name in vals for name in CONTENT_FIELDS):
             self._check_content_editable()
-        return self._audited_write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     def _audited_write(self, vals):
         """Write and audit, past the guards: the completion's own code only."""

@@ -81,7 +81,6 @@ class PpidConsequenceTestParticipant(models.Model):
         help="Without a user: signs by the scan of the signed sheet.",
     )
     signed_sheet = fields.Binary(
-        string="Signed Sheet",
         attachment=True,
         copy=False,
         help="Scan of the consequence-test sheet signed by this participant from "
@@ -293,7 +292,12 @@ class PpidConsequenceTestParticipant(models.Model):
                         names=", ".join(signed.mapped("name")),
                     )
                 )
-        return self._audited_write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     def _audited_write(self, vals):
         """Write and audit, past the guards: the signing code only."""

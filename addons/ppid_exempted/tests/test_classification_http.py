@@ -84,6 +84,14 @@ class TestClassificationThroughTheServer(HttpCase, ClassificationCase):
         self.assertEqual(item.decree_reference, decree.name)
 
     def test_committee_signs_and_completes_in_the_form(self):
+        # The tour user is the PPID official here; a body that asks for no
+        # other member (the composition itself: test_classification_integrity).
+        self.company.write(
+            {
+                "ppid_official_id": self.rpc_committee.id,
+                "ppid_test_min_other_members": 0,
+            }
+        )
         item = self._create_item("received", title="Tur: berkas yang diuji")
         test = self._session(
             item,
