@@ -68,6 +68,8 @@ class PpidClassificationDecreeLine(models.Model):
         string="Consequence Test Line",
         ondelete="restrict",
         index="btree_not_null",
+        domain="[('information_id', '=', information_id), ('conclusion', '=', "
+        "'exempted'), ('test_id.state', '=', 'done')]",
         help="The consequence test whose analysis this decision adopts.",
     )
     approved_information_ref = fields.Char(

@@ -444,6 +444,9 @@ class TestLegalCatalogueIsTheLaw(ClassificationCase):
         self.assertEqual(len(row), 1)
         self.assertEqual(row.user_id, manager)
         self.assertEqual(row.new_value, "Menghambat proses penegakan hukum")
+        # The catalogue belongs to no body: its rows are read by every auditor.
+        Log = self.env["ppid.audit.log"].with_user(self.users["auditor"])
+        self.assertEqual(Log.search([("id", "=", row.id)]), row)
         for role in ("committee", "head", "pelaksana"):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 self.basis_a.with_user(self.users[role]).write({"name": "x"})
