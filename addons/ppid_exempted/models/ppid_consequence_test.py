@@ -353,7 +353,10 @@ class PpidConsequenceTest(models.Model):
         ):
             missing.append(self.env._("the PPID among the participants"))
         if company.ppid_test_requires_unit_officers:
+            # An officer speaks for every unit they are the officer of (one row
+            # per user: a user takes part in a session once).
             officers = held.filtered(lambda p: p.capacity == "unit")
+            their_units = officers.user_id.ppid_unit_ids
             for unit in self.line_ids.sudo().unit_id:
                 # The PPID Utama's own information: its officer is the PPID.
                 if unit.unit_type == "utama":
@@ -362,9 +365,9 @@ class PpidConsequenceTest(models.Model):
                     self.env["ppid.unit"]
                     .sudo()
                     .search_count(
-                        [("id", "=", unit.id), ("id", "child_of", officers.unit_id.ids)]
+                        [("id", "=", unit.id), ("id", "child_of", their_units.ids)]
                     )
-                    if officers.unit_id
+                    if their_units
                     else 0
                 )
                 if not covered:

@@ -274,6 +274,23 @@ class TestConsequenceTestComposition(ClassificationCase):
         )
         self.assertEqual(lawful.state, "done")
 
+        # One officer of both units speaks for both (a user takes part once).
+        self.users["pelaksana"].ppid_unit_ids = self.unit | self.other_unit
+        both = self._create_item("received", title="Dinkes 3") | self._create_item(
+            "received", title="Disdik 3", unit_id=self.other_unit.id
+        )
+        test = self._session(
+            both,
+            participants=[
+                {"user_id": self.committee.id, "capacity": "ppid"},
+                {"user_id": self.users["pelaksana"].id, "capacity": "unit"},
+                {"user_id": self.member.id, "capacity": "committee"},
+            ],
+        )
+        self._sign_all(test)
+        test.with_user(self.committee).action_complete()
+        self.assertEqual(test.state, "done")
+
     def test_the_composition_is_the_body_s(self):
         item = self._create_item("received")
         alone = [
