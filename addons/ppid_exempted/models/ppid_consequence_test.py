@@ -108,6 +108,11 @@ class PpidConsequenceTest(models.Model):
         help="At least one participant has signed.",
     )
     basis_warning_count = fields.Integer(compute="_compute_basis_warning_count")
+    composition_missing = fields.Text(
+        compute="_compute_composition_missing",
+        help="Who the session lacks to be lawfully composed, as the body requires "
+        "it (Perki 1/2021 Pasal 49).",
+    )
     can_sign = fields.Boolean(compute="_compute_can_sign")
     can_complete = fields.Boolean(compute="_compute_can_complete")
 
@@ -132,6 +137,19 @@ class PpidConsequenceTest(models.Model):
     def _compute_basis_warning_count(self):
         for test in self:
             test.basis_warning_count = len(test._lines_citing_only_kip())
+
+    @api.depends(
+        "participant_ids.user_id",
+        "participant_ids.capacity",
+        "participant_ids.unit_id",
+        "participant_ids.institution",
+        "line_ids.unit_id",
+        "company_id",
+    )
+    def _compute_composition_missing(self):
+        for test in self:
+            missing = test._missing_composition()
+            test.composition_missing = "\n".join(f"- {line}" for line in missing)
 
     @api.depends("participant_ids.user_id", "participant_ids.signed_datetime", "state")
     @api.depends_context("uid")
@@ -356,7 +374,7 @@ class PpidConsequenceTest(models.Model):
             # An officer speaks for every unit they are the officer of (one row
             # per user: a user takes part in a session once).
             officers = held.filtered(lambda p: p.capacity == "unit")
-            their_units = officers.user_id.ppid_unit_ids
+            their_units = officers.user_id._origin.ppid_unit_ids
             for unit in self.line_ids.sudo().unit_id:
                 # The PPID Utama's own information: its officer is the PPID.
                 if unit.unit_type == "utama":
@@ -365,7 +383,10 @@ class PpidConsequenceTest(models.Model):
                     self.env["ppid.unit"]
                     .sudo()
                     .search_count(
-                        [("id", "=", unit.id), ("id", "child_of", their_units.ids)]
+                        [
+                            ("id", "=", unit._origin.id),
+                            ("id", "child_of", their_units.ids),
+                        ]
                     )
                     if their_units
                     else 0

@@ -177,7 +177,7 @@ class PpidConsequenceTestParticipant(models.Model):
         capacity is read from the user's groups and units, as the body defines
         them (res.company: the PPID official; res.users: the units)."""
         self.ensure_one()
-        user = self.user_id.sudo()
+        user = self.user_id._origin.sudo()
         name = self.name or self.external_name or ""
         if not user:
             if self.capacity != "expert":
@@ -220,8 +220,8 @@ class PpidConsequenceTestParticipant(models.Model):
                 )
             if not self.unit_id.sudo().search_count(
                 [
-                    ("id", "=", self.unit_id.id),
-                    ("id", "child_of", user.ppid_unit_ids.ids),
+                    ("id", "=", self.unit_id._origin.id),
+                    ("id", "child_of", user.ppid_unit_ids._origin.ids),
                 ]
             ):
                 return self.env._(
@@ -241,14 +241,16 @@ class PpidConsequenceTestParticipant(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(
-            name in vals
-            for vals in vals_list
-            for name in (*SIGNATURE_FIELDS, *SHEET_FIELDS)
-        ):
+        if any(name in vals for vals in vals_list for name in SIGNATURE_FIELDS):
             raise AccessError(
                 self.env._("A participant signs with the Sign button, and only then.")
             )
+        # A form adding an expert may upload the signed sheet at once: that is
+        # the expert's signature, recorded once the row exists.
+        sheets = [
+            (vals.pop("signed_sheet", False), vals.pop("signed_sheet_filename", False))
+            for vals in vals_list
+        ]
         tests = self.env["ppid.consequence.test"].browse(
             {vals.get("test_id") for vals in vals_list if vals.get("test_id")}
         )
@@ -256,6 +258,9 @@ class PpidConsequenceTestParticipant(models.Model):
         tests._check_content_editable()
         participants = super().create(vals_list)
         self.env["ppid.audit.log"]._log_creation(participants)
+        for participant, (sheet, filename) in zip(participants, sheets, strict=True):
+            if sheet:
+                participant.action_upload_signed_sheet(sheet, filename)
         return participants
 
     def write(self, vals):
@@ -268,19 +273,22 @@ class PpidConsequenceTestParticipant(models.Model):
             )
         if any(name in vals for name in SHEET_FIELDS):
             # Uploading the scan is the signature of an expert without a user.
-            if not vals.get("signed_sheet"):
+            clearing = "signed_sheet" in vals and not vals["signed_sheet"]
+            vals = dict(vals)
+            sheet = vals.pop("signed_sheet", False)
+            filename = vals.pop("signed_sheet_filename", False)
+            if clearing and self.filtered("signed_sheet"):
                 raise UserError(
                     self.env._(
                         "A signed sheet is withdrawn only by resetting the "
                         "signatures of the session."
                     )
                 )
-            rest = {k: v for k, v in vals.items() if k not in SHEET_FIELDS}
-            if rest:
-                self.write(rest)
-            return self.action_upload_signed_sheet(
-                vals["signed_sheet"], vals.get("signed_sheet_filename")
-            )
+            if vals:
+                self.write(vals)
+            if sheet:
+                self.action_upload_signed_sheet(sheet, filename)
+            return True
         self.test_id._check_not_done()
         if any(name in vals for name in IDENTITY_FIELDS):
             signed = self.filtered("signed_datetime")

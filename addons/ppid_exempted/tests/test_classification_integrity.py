@@ -4,7 +4,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common_classification import SIGNED_SHEET, ClassificationCase
 
@@ -322,6 +322,26 @@ class TestConsequenceTestComposition(ClassificationCase):
         with self.assertRaises(ValidationError):
             self.company.ppid_test_min_other_members = -1
 
+    def test_the_form_says_who_is_missing(self):
+        form = Form(self.Test.with_user(self.committee))
+        form.place = "Aula"
+        with form.participant_ids.new() as row:
+            row.user_id = self.committee
+            row.capacity = "ppid"
+        self.assertIn("at least 1 other member(s)", form.composition_missing)
+        with form.participant_ids.new() as row:
+            row.user_id = self.users["pelaksana"]
+            row.capacity = "unit"
+        with form.participant_ids.new() as row:
+            row.user_id = self.member
+            row.capacity = "committee"
+        test = form.save()
+        self.assertFalse(test.composition_missing)
+        self.assertEqual(
+            test.participant_ids.filtered(lambda p: p.capacity == "unit").unit_id,
+            self.unit,
+        )
+
     def test_settings_carry_the_composition(self):
         settings = self.env["res.config.settings"].create({})
         self.assertTrue(settings.ppid_test_requires_ppid)
@@ -389,6 +409,37 @@ class TestConsequenceTestComposition(ClassificationCase):
         )
         self.assertIn("Universitas Mulawarman", html)
         self.assertIn("Ditandatangani pada lembar tersendiri", html)
+
+    def test_an_expert_added_with_the_sheet_has_signed(self):
+        test = self._session(self._create_item("received"))
+        expert = (
+            self.env["ppid.consequence.test.participant"]
+            .with_user(self.committee)
+            .create(
+                {
+                    "test_id": test.id,
+                    "external_name": "Ir. Budi",
+                    "institution": "Politeknik Negeri Samarinda",
+                    "capacity": "expert",
+                    "signed_sheet": SIGNED_SHEET,
+                    "signed_sheet_filename": "lembar_budi.pdf",
+                }
+            )
+        )
+        self.assertTrue(expert.signed_datetime)
+        self.assertEqual(expert.signed_by_id, self.committee)
+        other = self._session(self._create_item("received"))
+        with self.assertRaises(AccessError):
+            self.env["ppid.consequence.test.participant"].with_user(
+                self.users["pelaksana"]
+            ).create(
+                {
+                    "test_id": other.id,
+                    "external_name": "Palsu",
+                    "capacity": "expert",
+                    "signed_sheet": SIGNED_SHEET,
+                }
+            )
 
     def test_an_external_expert_names_the_institution(self):
         item = self._create_item("received")
