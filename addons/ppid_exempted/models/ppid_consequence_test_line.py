@@ -138,7 +138,9 @@ class PpidConsequenceTestLine(models.Model):
             {vals.get("test_id") for vals in vals_list if vals.get("test_id")}
         )
         tests._check_content_editable()
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        self.env["ppid.audit.log"]._log_creation(lines)
+        return lines
 
     def write(self, vals):
         self.test_id._check_content_editable()
@@ -146,11 +148,20 @@ class PpidConsequenceTestLine(models.Model):
             self.env["ppid.consequence.test"].browse(
                 vals["test_id"]
             )._check_content_editable()
-        return super().write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned_drafts(self):
         self.test_id._check_content_editable()
+
+    def unlink(self):
+        self.env["ppid.audit.log"]._log_deletion(self)
+        return super().unlink()
 
     # ------------------------------------------------------------------
     # Business methods
