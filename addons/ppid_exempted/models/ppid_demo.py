@@ -233,9 +233,20 @@ class PpidDemo(models.AbstractModel):
 
     @api.model
     def _ppid_demo_build(self):
-        """Run once when the demo data is installed."""
+        """Run once when the demo data is installed, in the language of the
+        body (its notes and announcements are kept as written)."""
         if self.env["ppid.consequence.test"].search_count([], limit=1):
             return False  # history already there (an update of the module)
+        lang = self.env.ref("base.main_company").partner_id.lang
+        if not (lang and self.env["res.lang"]._lang_get(lang)):
+            lang = self.env.lang
+        self.with_context(lang=lang)._demo_story()
+        for problem in self._ppid_demo_problems():
+            _logger.warning("PPID demo data: %s", problem)
+        return True
+
+    @api.model
+    def _demo_story(self):
         every = (
             DRAFTS
             + (RETURNED,)
@@ -267,9 +278,6 @@ class PpidDemo(models.AbstractModel):
         # within 30 working days become "expiring" with their activities.
         self.env["ppid.exempted.information"]._cron_expiry()
         self._demo_issue_register()
-        for problem in self._ppid_demo_problems():
-            _logger.warning("PPID demo data: %s", problem)
-        return True
 
     @api.model
     def _demo_collection_round(self):
