@@ -223,9 +223,15 @@ class PpidDemo(models.AbstractModel):
     @api.model
     def _demo_officer(self, item):
         """The PPID Pelaksana officer who holds the item's unit."""
-        return item.unit_id.user_ids.filtered(
+        return self._demo_officer_of(item.unit_id)
+
+    @api.model
+    def _demo_officer_of(self, unit):
+        """The unit's own officer: of its officers, the one of fewest units."""
+        officers = unit.user_ids.filtered(
             lambda user: user.has_group("ppid_exempted.group_ppid_pelaksana")
-        )[:1]
+        )
+        return officers.sorted(lambda user: (len(user.ppid_unit_ids), user.id))[:1]
 
     # ------------------------------------------------------------------
     # The story
@@ -238,7 +244,11 @@ class PpidDemo(models.AbstractModel):
         if self.env["ppid.consequence.test"].search_count([], limit=1):
             return False  # history already there (an update of the module)
         lang = self.env.ref("base.main_company").partner_id.lang
-        if not (lang and self.env["res.lang"]._lang_get(lang)):
+        if lang and self.env["res.lang"]._lang_get(lang):
+            # Every demo user speaks the body's language, the officers too.
+            users = self._demo_all_records("res.users")
+            users.filtered(lambda user: user.lang != lang).write({"lang": lang})
+        else:
             lang = self.env.lang
         self.with_context(lang=lang)._demo_story()
         for problem in self._ppid_demo_problems():
@@ -347,28 +357,27 @@ class PpidDemo(models.AbstractModel):
         conclusions = conclusions or {}
         ppid = self._demo_user("pertimbangan")
         member = self._demo_user("pertimbangan_hukum")
-        officers = self.env["res.users"]
-        for item in items:
-            officers |= self._demo_officer(item)
+        Participant = self.env["ppid.consequence.test.participant"]
+        officers = {}
+        for unit in items.unit_id:
+            officers.setdefault(self._demo_officer_of(unit), unit)
         participants = [
             {
                 "user_id": ppid.id,
                 "capacity": "ppid",
                 "position": ppid.company_id.ppid_official_position or False,
             },
-            *(
-                {
-                    "user_id": officer.id,
-                    "capacity": "unit",
-                    "position": "PPID Pelaksana "
-                    + ", ".join(
-                        items.unit_id.filtered(
-                            lambda u, o=officer: o in u.user_ids
-                        ).mapped("name")
-                    ),
-                }
-                for officer in officers
-            ),
+        ]
+        for officer, unit in officers.items():
+            participant = {
+                "user_id": officer.id,
+                "capacity": "unit",
+                "position": f"PPID Pelaksana {unit.name}",
+            }
+            if "unit_id" in Participant._fields:  # the unit each officer represents
+                participant["unit_id"] = unit.id
+            participants.append(participant)
+        participants += [
             {
                 "user_id": member.id,
                 "capacity": "committee",
@@ -619,13 +628,14 @@ class PpidDemo(models.AbstractModel):
 
     @api.model
     def _demo_all_items(self):
+        return self._demo_all_records("ppid.exempted.information")
+
+    @api.model
+    def _demo_all_records(self, model):
         data = self.env["ir.model.data"].search(
-            [
-                ("module", "=", "ppid_exempted"),
-                ("model", "=", "ppid.exempted.information"),
-            ]
+            [("module", "=", "ppid_exempted"), ("model", "=", model)]
         )
-        return self.env["ppid.exempted.information"].browse(data.mapped("res_id"))
+        return self.env[model].browse(data.mapped("res_id"))
 
     @api.model
     def _demo_empty_menus(self):

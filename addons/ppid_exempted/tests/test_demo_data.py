@@ -95,7 +95,7 @@ class TestDemoData(TransactionCase):
                 for participant in participants:
                     self.assertEqual(participant.signed_by_id, participant.user_id)
             else:
-                self.assertEqual(test.signature_progress, "2 / 4")
+                self.assertEqual(test.signature_progress, "2 / 5")
         open_lines = tests.line_ids.filtered(lambda line: line.conclusion == "open")
         self.assertEqual(
             open_lines.information_id,
