@@ -508,18 +508,20 @@ class PpidDemo(models.AbstractModel):
     def _demo_downloads(self):
         """Logged downloads: the documentation officer opens a softcopy and the
         head the unit's test sheet of an item awaiting the decree. The file
-        route's own check and log (ir.binary); the stream itself needs an HTTP
-        request, which an install has not."""
+        route checks the user's access and logs the download; the stream itself
+        needs an HTTP request, which an install has not."""
         for login, key, field_name in (
             ("pengelola", "inspektorat_investigasi", "softcopy_file"),
             ("atasan", "diskominfo_sandi", "unit_test_sheet"),
         ):
             user = self._demo_user(login)
-            Binary = self.env["ir.binary"].with_user(user)
             item = self._demo_items([key]).with_user(user)
-            item.check_access("read")
-            documents = Binary._ppid_vault_documents_of(item, field_name)
-            Binary._ppid_check_vault_access(documents)
+            documents = (
+                self.env["ppid.vault.document"]
+                .with_user(user)
+                .search([("information_id", "=", item.id), ("kind", "=", field_name)])
+            )
+            documents.attachment_id.check_access("read")
             documents._log_event("download", channel=field_name)
 
     @api.model
