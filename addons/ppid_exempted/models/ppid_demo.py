@@ -571,7 +571,9 @@ class PpidDemo(models.AbstractModel):
 
     @api.model
     def _demo_issue_register(self):
-        """The documentation officer issues the register as of today."""
+        """The documentation officer compiles the register as of today; the
+        head of the body approves it where the register goes to the leadership
+        first (Bontang SOP step 5), else the officer issues it."""
         documentation = self._demo_user("pengelola")
         today = fields.Date.context_today(self.with_user(documentation))
         issue = (
@@ -587,6 +589,9 @@ class PpidDemo(models.AbstractModel):
                 }
             )
         )
+        if hasattr(issue, "action_submit"):
+            issue.action_submit()
+            issue = issue.with_user(self._demo_user("atasan"))
         issue.action_issue()
         return issue
 
