@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import base64
+import csv
+import io
 import logging
 
 from dateutil.relativedelta import relativedelta
@@ -153,6 +155,58 @@ PUBLISHED = {
     ),
 }
 
+# A table the Dinas Kesehatan kept before the register existed (DIK import).
+IMPORTED_DIK = [
+    (
+        "Judul Informasi",
+        "Uraian Informasi",
+        "Dokumen Sumber",
+        "Unit Pengelola",
+        "Dasar Hukum Pengecualian",
+        "Nama Undang-Undang",
+        "Nomor Undang-Undang",
+        "Pasal Undang-Undang",
+        "Akibat bila Dibuka",
+        "Akibat bila Ditutup",
+        "Kepentingan Publik",
+        "Jangka Waktu Pengecualian",
+        "Dasar Jangka Waktu",
+    ),
+    (
+        "Hasil skrining kesehatan jiwa pelajar SMP dan SMA per individu",
+        "Nama, sekolah, skor instrumen skrining dan rujukan setiap pelajar yang "
+        "mengikuti skrining kesehatan jiwa remaja.",
+        "Laporan skrining kesehatan jiwa remaja, Bidang Pencegahan dan "
+        "Pengendalian Penyakit",
+        "DINKESKAB",
+        "Pasal 17 huruf h angka 2",
+        "Undang-Undang tentang Kesehatan",
+        "17 Tahun 2023",
+        "Pasal 4 ayat (1) huruf i",
+        "Pelajar yang terjaring skrining dapat mengalami stigma dan perundungan.",
+        "Rahasia kondisi kesehatan jiwa anak dan kepentingan terbaik anak.",
+        "Rekapitulasi hasil skrining per kecamatan tetap diumumkan.",
+        "Sampai pelajar berusia 18 tahun dan memberikan persetujuan tertulis",
+        "PP 61/2010 Pasal 8 ayat (2) dan (3)",
+    ),
+    (
+        "Daftar nama korban kejadian luar biasa keracunan pangan",
+        "Identitas, alamat dan hasil pemeriksaan laboratorium korban keracunan "
+        "pangan pada kejadian luar biasa di dua kecamatan.",
+        "Laporan penyelidikan epidemiologi KLB keracunan pangan",
+        "DINKESKAB",
+        "Pasal 17 huruf h angka 2",
+        "Undang-Undang tentang Kesehatan",
+        "17 Tahun 2023",
+        "Pasal 4 ayat (1) huruf i",
+        "Korban dan keluarganya dapat dikucilkan dan dirugikan secara ekonomi.",
+        "Rahasia kondisi kesehatan pribadi korban.",
+        "Kronologi, penyebab dan jumlah korban KLB tetap diumumkan.",
+        "Sampai korban memberikan persetujuan tertulis",
+        "PP 61/2010 Pasal 8 ayat (2) dan (3)",
+    ),
+]
+
 # The demo users who walk the app, one per role.
 ROLE_USERS = ("pelaksana", "layanan", "pertimbangan", "pengelola", "atasan", "auditor")
 # Default filters that only time fills: a step becomes overdue one working hour
@@ -288,6 +342,7 @@ class PpidDemo(models.AbstractModel):
         # within 30 working days become "expiring" with their activities.
         self.env["ppid.exempted.information"]._cron_expiry()
         self._demo_issue_register()
+        self._demo_import_dik()
 
     @api.model
     def _demo_collection_round(self):
@@ -594,6 +649,28 @@ class PpidDemo(models.AbstractModel):
             issue = issue.with_user(self._demo_user("atasan"))
         issue.action_issue()
         return issue
+
+    @api.model
+    def _demo_import_dik(self):
+        """The unit officer brings in the table its unit kept before, as drafts
+        (where the register can import an existing DIK)."""
+        if "ppid.dik.import" not in self.env:
+            return False
+        text = io.StringIO()
+        csv.writer(text).writerows(IMPORTED_DIK)
+        officer = self._demo_user("pelaksana")
+        dik_import = (
+            self.env["ppid.dik.import"]
+            .with_user(officer)
+            .create(
+                {
+                    "file": base64.b64encode(text.getvalue().encode()),
+                    "file_name": "dik_dinas_kesehatan_2025.csv",
+                }
+            )
+        )
+        dik_import.action_import()
+        return dik_import
 
     # ------------------------------------------------------------------
     # What the demo must show (checked at install and by the tests)
