@@ -70,6 +70,8 @@
         "demo/ppid_unit_demo.xml",
         "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
+        # Last: the story, in the body's language, on the demo users and drafts.
+        "demo/ppid_demo_story.xml",
     ],
     "assets": {
         "web.assets_tests": [

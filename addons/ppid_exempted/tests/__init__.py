@@ -20,3 +20,4 @@ from . import test_vault_http
 from . import test_access_matrix_classification
 from . import test_rulebook
 from . import test_classification_integrity
+from . import test_demo_data
