@@ -842,7 +842,9 @@ class PpidExemptedInformation(models.Model):
         if "pipeline" in groups and not (actor or self.env.su):
             self._refuse_pipeline_fields(vals)
         for item in self:
-            for group in groups & item._frozen_groups() - item._unfrozen_by(actor):
+            frozen = groups & item._frozen_groups() - item._unfrozen_by(actor)
+            # The body first: moving an item out of its body is the graver act.
+            for group in sorted(frozen, key=lambda name: (name != "body", name)):
                 changed = [
                     name
                     for name in FIELD_GROUPS[group]
