@@ -234,8 +234,8 @@ class AttackCase(VaultCase):
         return self.text_att.sudo().index_content
 
     def _door_rewrite_mimetype(self, user):
-        self.text_att.with_user(user).write({"mimetype": "text/html"})
-        return self.text_att.sudo().mimetype == "text/html"
+        self.text_att.with_user(user).write({"mimetype": "application/x-msdownload"})
+        return self.text_att.sudo().mimetype == "application/x-msdownload"
 
 
 @tagged("post_install", "-at_install")
