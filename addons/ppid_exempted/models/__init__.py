@@ -32,3 +32,4 @@ from . import ir_actions_report
 from . import mail_mail
 from . import mail_message
 from . import mail_followers
+from . import ir_actions_server

@@ -516,3 +516,51 @@ class TestVaultAttacksThroughTheServer(HttpCase, AttackCase):
             lambda d: d.attachment_id == self.field_att
         )
         self.assertEqual(document.integrity_state, "mismatch")
+
+
+@tagged("post_install", "-at_install")
+class TestNothingLeavesOnItsOwn(VaultCase):
+    def test_outside_services_are_off_by_default(self):
+        """Partner autocomplete, company enrichment, SMS, letters by post
+        (IAP) and link previews make no call in a default install."""
+        Param = self.env["ir.config_parameter"].sudo()
+        for key in (
+            "iap.endpoint",
+            "iap.partner_autocomplete.endpoint",
+            "enrich.endpoint",
+            "sms.endpoint",
+            "snailmail.endpoint",
+        ):
+            with self.subTest(key=key):
+                self.assertTrue(Param.get_param(key).startswith("disabled://"))
+        self.assertFalse(self.env["mail.link.preview"]._is_link_preview_enabled())
+        from odoo.addons.iap.tools import iap_tools  # noqa: PLC0415
+
+        with self.assertRaises(AccessError):
+            # Refused by requests itself: no connection is even attempted.
+            iap_tools.iap_jsonrpc(Param.get_param("iap.endpoint") + "/iap/1/balance")
+
+    def test_code_run_by_a_user_is_logged(self):
+        action = self.env["ir.actions.server"].create(
+            {
+                "name": "Baca brankas",
+                "model_id": self.env.ref("base.model_res_partner").id,
+                "state": "code",
+                "code": "records.mapped('name')",
+            }
+        )
+        partner = self.env["res.partner"].create({"name": "Pemohon"})
+        action.with_user(self.admin).with_context(
+            active_model="res.partner", active_ids=partner.ids
+        ).run()
+        log = self.env["ppid.vault.log"].search(
+            [("event", "=", "code"), ("user_id", "=", self.admin.id)]
+        )
+        self.assertEqual(len(log), 1)
+        self.assertIn("records.mapped('name')", log.detail)
+        self.assertIn("Baca brankas", log.channel)
+        # The system's own runs (the scheduler) are not users' code.
+        action.with_context(active_model="res.partner", active_ids=partner.ids).run()
+        self.assertEqual(
+            self.env["ppid.vault.log"].search_count([("event", "=", "code")]), 1
+        )
