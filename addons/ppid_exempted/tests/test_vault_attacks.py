@@ -37,6 +37,7 @@ DOORS = {
     "attachment_index_order": NOBODY,
     "attachment_checksum_search": NOBODY,
     "attachment_store_fname_group": NOBODY,
+    "export_through_messages": NOBODY,
     # Forged documents behind the pipeline.
     "create_test_sheet": NOBODY,
     "create_softcopy": NOBODY,
@@ -151,6 +152,16 @@ class AttackCase(VaultCase):
             [("id", "=", self.text_att.id)], ["store_fname"], ["__count"]
         )
         return any(group["store_fname"] for group in groups)
+
+    def _door_export_through_messages(self, user):
+        # A body may let its officers export lists; a file reached through a
+        # relation exports as its name, never its content.
+        user.sudo().group_ids |= self.env.ref("base.group_allow_export")
+        rows = self.item.with_user(user).export_data(
+            ["message_ids/attachment_ids/datas"]
+        )["datas"]
+        secret = base64.b64encode(self.mark.encode()).decode()
+        return any(secret in str(row) or self.mark in str(row) for row in rows)
 
     def _forge(self, user, item, field):
         return self.Attachment.with_user(user).create(
