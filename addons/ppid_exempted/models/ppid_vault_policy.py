@@ -306,6 +306,7 @@ class PpidVaultPolicy(models.AbstractModel):
                     "cannot be moved to another record."
                 )
             )
+        joining = set()
         for attachment in attachments.sudo():
             linked = (attachment.res_model, attachment.res_id, attachment.res_field)
             new = tuple(vals.get(name, linked[i]) for i, name in enumerate(LINK))
@@ -313,6 +314,29 @@ class PpidVaultPolicy(models.AbstractModel):
                 continue
             if (new[2] or False) != (linked[2] or False) or (new[2] and new != linked):
                 self._refuse_document_field()
+            if linked[0] != VAULT_MODEL and new[1]:
+                joining.add(new[1])
+        if joining:
+            self._check_may_add_files(joining)
+
+    @api.model
+    def _check_may_add_files(self, item_ids):
+        """A file joins an item only from a role that may read the item's
+        files (the same roles that may attach one directly)."""
+        scope = self._readable_items_domain()
+        if scope is None:
+            return
+        if scope is not False:
+            items = self.env[VAULT_MODEL].sudo().with_context(active_test=False)
+            in_scope = set(items._search(scope & Domain("id", "in", list(item_ids))))
+            if in_scope >= set(item_ids):
+                return
+        raise AccessError(
+            self.env._(
+                "Only the roles that may read the documents of exempted "
+                "information add files to it."
+            )
+        )
 
     def _refuse_document_field(self):
         raise AccessError(

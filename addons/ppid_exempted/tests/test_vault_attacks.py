@@ -42,6 +42,8 @@ DOORS = {
     "create_test_sheet": NOBODY,
     "create_softcopy": NOBODY,
     "relink_as_softcopy": NOBODY,
+    # The same roles as for attaching a file directly (test_access_matrix).
+    "relink_as_chatter_file": frozenset(VAULT_READERS),
     "detach_softcopy_to_chatter": NOBODY,
     # Followers and internal notes.
     "subscribe_outsider": NOBODY,
@@ -192,6 +194,13 @@ class AttackCase(VaultCase):
             }
         )
         return own.sudo().res_field == "softcopy_file"
+
+    def _door_relink_as_chatter_file(self, user):
+        own = self.Attachment.with_user(user).create(
+            {"name": "lampiran.pdf", "raw": b"%PDF-1.4 lampiran"}
+        )
+        own.write({"res_model": VAULT_MODEL, "res_id": self.item.id})
+        return own.sudo().res_model == VAULT_MODEL
 
     def _door_detach_softcopy_to_chatter(self, user):
         self.field_att.with_user(user).write({"res_field": False})
