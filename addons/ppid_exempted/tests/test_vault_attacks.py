@@ -44,6 +44,7 @@ DOORS = {
     "relink_as_softcopy": NOBODY,
     # The same roles as for attaching a file directly (test_access_matrix).
     "relink_as_chatter_file": frozenset(VAULT_READERS),
+    "post_file_in_chatter": frozenset(VAULT_READERS),
     "detach_softcopy_to_chatter": NOBODY,
     # Followers and internal notes.
     "subscribe_outsider": NOBODY,
@@ -201,6 +202,12 @@ class AttackCase(VaultCase):
         )
         own.write({"res_model": VAULT_MODEL, "res_id": self.item.id})
         return own.sudo().res_model == VAULT_MODEL
+
+    def _door_post_file_in_chatter(self, user):
+        message = self.item.with_user(user).message_post(
+            body="Lampiran", attachments=[("lampiran.txt", b"lampiran unit")]
+        )
+        return message.sudo().attachment_ids
 
     def _door_detach_softcopy_to_chatter(self, user):
         self.field_att.with_user(user).write({"res_field": False})
