@@ -25,6 +25,7 @@
         "data/ir_cron_data.xml",
         "data/resource_calendar_leaves_data.xml",
         "data/ppid.archive.classification.csv",
+        "data/ppid_outbound_data.xml",
         # Reports
         "report/ppid_register_reports.xml",
         "report/ppid_register_templates.xml",

@@ -20,6 +20,7 @@ from . import ppid_register_issue
 from . import ppid_register_issue_line
 from . import ppid_archive_location
 from . import ppid_archive_classification
+from . import ppid_vault_policy
 from . import ppid_vault_document
 from . import ppid_vault_log
 from . import ppid_audit_log
@@ -30,3 +31,6 @@ from . import ir_binary
 from . import ir_actions_report
 from . import mail_mail
 from . import ppid_demo
+from . import mail_message
+from . import mail_followers
+from . import ir_actions_server

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .ppid_rulebook import DECREE
-from .ppid_vault_document import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
+from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
 
 # The binary fields of an item are vault documents (see ppid_vault_document).
 DOCUMENT_FIELDS = tuple(DOCUMENT_FILENAME_FIELDS)
@@ -183,31 +183,24 @@ class PpidExemptedInformation(models.Model):
         return super().unlink()
 
     def _read_format(self, fnames, load="_classic_read"):
-        # The web client reads the files as their sizes (bin_size); their
-        # content only leaves as a logged download (/web/content). Onchange
-        # snapshots of records being edited (new ids) return only what changed.
-        if (
-            not self.env.su
-            and not self.env.context.get("bin_size")
-            and set(DOCUMENT_FIELDS).intersection(fnames)
-            and any(self._ids)
-        ):
-            raise AccessError(
-                self.env._(
-                    "Download the documents of exempted information with the "
-                    "download button; every download is logged."
-                )
-            )
+        self.env["ppid.vault.policy"]._check_item_content_read(self, fnames)
         return super()._read_format(fnames, load=load)
 
     def export_data(self, fields_to_export):
-        if not self.env.su and set(DOCUMENT_FIELDS).intersection(
-            path.split("/")[0] for path in fields_to_export
-        ):
-            raise AccessError(
-                self.env._("The documents of exempted information cannot be exported.")
-            )
+        self.env["ppid.vault.policy"]._check_item_content_read(
+            self,
+            {path.split("/")[0] for path in fields_to_export},
+            exporting=True,
+        )
         return super().export_data(fields_to_export)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # A follower receives the item's notes and files (see the vault policy).
+        if partner_ids and not self.env.su:
+            self.env["ppid.vault.policy"]._check_followers(self, partner_ids)
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -346,6 +339,10 @@ class PpidExemptedInformation(models.Model):
         """A document of an item past draft is never lost: replacing it keeps
         the previous version in the vault; removing it is refused."""
         replaced = [name for name in DOCUMENT_FIELDS if name in vals]
+        # The files are written after their names, so that the vault registry
+        # records the name of the file (never the field's name).
+        for name in replaced:
+            vals[name] = vals.pop(name)
         items = self.filtered(lambda item: item.state != "draft")
         if not replaced or not items:
             return

@@ -21,3 +21,4 @@ from . import test_access_matrix_classification
 from . import test_rulebook
 from . import test_classification_integrity
 from . import test_demo_data
+from . import test_vault_attacks
