@@ -64,6 +64,8 @@
         "report/report_receipt.xml",
         "report/report_consequence_test.xml",
         "report/report_classification_decree.xml",
+        "security/ppid_sop_rules.xml",
+        "wizards/ppid_register_wizard_review_views.xml",
     ],
     "demo": [
         "demo/ppid_unit_demo.xml",
