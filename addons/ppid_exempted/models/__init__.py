@@ -30,3 +30,6 @@ from . import ir_binary
 from . import ir_actions_report
 from . import mail_mail
 from . import ppid_register_issue_correction
+from . import ppid_dik_import
+from . import ppid_dik_import_line
+from . import base
