@@ -33,3 +33,4 @@ from . import ppid_register_issue_correction
 from . import ppid_dik_import
 from . import ppid_dik_import_line
 from . import base
+from . import ppid_published_information

@@ -20,3 +20,4 @@ from . import test_vault_http
 from . import test_access_matrix_classification
 from . import test_register_approval
 from . import test_dik_import
+from . import test_integration_api
