@@ -34,3 +34,4 @@ from . import ppid_dik_import
 from . import ppid_dik_import_line
 from . import base
 from . import ppid_published_information
+from . import ppid_collection_round_letter

@@ -21,3 +21,4 @@ from . import test_access_matrix_classification
 from . import test_register_approval
 from . import test_dik_import
 from . import test_integration_api
+from . import test_collection_round_letter
