@@ -68,6 +68,7 @@
         "wizards/ppid_register_wizard_review_views.xml",
         "views/ppid_dik_import_views.xml",
         "views/ppid_collection_round_letter_views.xml",
+        "views/ppid_receipt_views.xml",
     ],
     "demo": [
         "demo/ppid_unit_demo.xml",

@@ -35,3 +35,4 @@ from . import ppid_dik_import_line
 from . import base
 from . import ppid_published_information
 from . import ppid_collection_round_letter
+from . import ppid_receipt

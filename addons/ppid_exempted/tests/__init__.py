@@ -22,3 +22,4 @@ from . import test_register_approval
 from . import test_dik_import
 from . import test_integration_api
 from . import test_collection_round_letter
+from . import test_receipt
