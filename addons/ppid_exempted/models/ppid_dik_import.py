@@ -425,7 +425,8 @@ class PpidDikImport(models.Model):
         if not text:
             return {"period_type": "date", "period_end_date": False}, None
         if isinstance(text, date):
-            return {"period_type": "date", "period_end_date": text}, None
+            day = text.date() if isinstance(text, datetime) else text
+            return {"period_type": "date", "period_end_date": day}, None
         years = YEARS_PATTERN.match(text)
         if years:
             end = fields.Date.context_today(self) + relativedelta(
@@ -480,7 +481,9 @@ class PpidDikImport(models.Model):
             else:
                 columns.append(name)
                 data.append(
-                    fields.Date.to_string(value) if field.type == "date" else value
+                    fields.Date.to_string(value)
+                    if isinstance(value, date)
+                    else str(value)
                 )
         result = items.load(columns, [data])
         errors = [

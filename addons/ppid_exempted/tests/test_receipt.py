@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ROLES, PpidCase
 
@@ -103,3 +103,26 @@ class TestReceipt(PpidCase):
             receipt.sudo().unlink()
         with self.assertRefused(UserError, "never deleted"):
             receipt.sudo().attachment_ids.unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestReceiptPdf(HttpCase, PpidCase):
+    """The stored copy is a real PDF, rendered by wkhtmltopdf through the
+    running server."""
+
+    def test_the_vault_keeps_a_pdf(self):
+        item = self._create_item(
+            "received",
+            title="Daftar pasien",
+            received_datetime="2026-03-02 02:00:00",
+            received_by_id=self.users["service"].id,
+        )
+        receipt = (
+            self.env["ppid.receipt"]
+            .with_user(self.users["service"])
+            .with_context(force_report_rendering=True)
+            .create({"unit_id": self.unit.id, "information_ids": [(6, 0, item.ids)]})
+        )
+        copy = receipt.sudo().attachment_ids
+        self.assertEqual(copy.mimetype, "application/pdf")
+        self.assertTrue(copy.raw.startswith(b"%PDF"))
