@@ -10,7 +10,7 @@
     "author": "PPID Exempted contributors",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["mail", "resource", "web"],
+    "depends": ["mail", "resource", "web", "base_import"],
     "external_dependencies": {"python": ["holidays"]},
     "data": [
         # Security
@@ -66,6 +66,11 @@
         "report/report_receipt.xml",
         "report/report_consequence_test.xml",
         "report/report_classification_decree.xml",
+        "security/ppid_sop_rules.xml",
+        "wizards/ppid_register_wizard_review_views.xml",
+        "views/ppid_dik_import_views.xml",
+        "views/ppid_collection_round_letter_views.xml",
+        "views/ppid_receipt_views.xml",
     ],
     "demo": [
         "demo/ppid_unit_demo.xml",

@@ -34,3 +34,10 @@ from . import ppid_demo
 from . import mail_message
 from . import mail_followers
 from . import ir_actions_server
+from . import ppid_register_issue_correction
+from . import ppid_dik_import
+from . import ppid_dik_import_line
+from . import base
+from . import ppid_published_information
+from . import ppid_collection_round_letter
+from . import ppid_receipt

@@ -22,3 +22,8 @@ from . import test_rulebook
 from . import test_classification_integrity
 from . import test_demo_data
 from . import test_vault_attacks
+from . import test_register_approval
+from . import test_dik_import
+from . import test_integration_api
+from . import test_collection_round_letter
+from . import test_receipt
