@@ -38,6 +38,39 @@ PERIOD_END_EVENTS = (
     ("protection_ended", "The protected interest no longer exists"),
 )
 
+# Words by which a condition written in a DIK table names its kind (for the
+# import of existing tables); the first kind whose words appear wins.
+PERIOD_END_EVENT_WORDS = (
+    ("retention_ended", ("retensi", "masa penyimpanan", "dimusnahkan")),
+    ("consent_given", ("persetujuan tertulis",)),
+    ("case_closed", ("putusan", "penyidikan", "penuntutan", "perkara")),
+    (
+        "decision_adopted",
+        (
+            "keputusan",
+            "peraturan",
+            "ditetapkan",
+            "diundangkan",
+            "diumumkan",
+            "dinyatakan",
+        ),
+    ),
+    ("process_completed", ("selesai", "pengadaan", "perundingan", "pemeriksaan")),
+)
+
+
+def period_end_event_of(wording):
+    """The kind of end condition `wording` names, or False."""
+    text = (wording or "").lower()
+    return next(
+        (
+            kind
+            for kind, words in PERIOD_END_EVENT_WORDS
+            if any(w in text for w in words)
+        ),
+        False,
+    )
+
 
 class PpidClassificationMixin(models.AbstractModel):
     """The legal content of the classification of one item of information.

@@ -403,6 +403,14 @@ class PpidDemo(models.AbstractModel):
             RECEIVED + IN_SESSION + AWAITING_DECREE + FIRST_SESSION + SECOND_SESSION
         )
         to_receive.with_user(service).action_receive()
+        if "ppid.receipt" in self.env:
+            # The tanda terima of each unit's hand-over, numbered and stored.
+            self.env["ppid.receipt"].with_user(service).create(
+                [
+                    {"unit_id": unit.id, "information_ids": [Command.set(items.ids)]}
+                    for unit, items in to_receive.grouped("unit_id").items()
+                ]
+            )
 
     @api.model
     def _demo_session(self, items, place, conclusions=None):

@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .ppid_classification_mixin import period_end_event_of
 from .ppid_register import INDONESIAN
 
 # The columns of the template, in the words of published DIK tables (Banyumas,
@@ -363,8 +364,13 @@ class PpidDikImport(models.Model):
             errors.append(
                 self.env._("the review date %(value)s is not a date", value=error)
             )
+        default_review = fields.Date.context_today(self) + relativedelta(
+            years=DEFAULT_REVIEW_YEARS
+        )
+        end = values.get("period_end_date")
+        # A review never comes after the end of the period.
         values["review_date"] = review or (
-            fields.Date.context_today(self) + relativedelta(years=DEFAULT_REVIEW_YEARS)
+            min(default_review, end) if end else default_review
         )
         if basis and not error:
             draft = self.env["ppid.exempted.information"].new(values)
@@ -437,7 +443,11 @@ class PpidDikImport(models.Model):
         day, error = self._parse_date(stripped)
         if day:
             return {"period_type": "date", "period_end_date": day}, None
-        return {"period_type": "condition", "period_end_condition": text}, None
+        return {
+            "period_type": "condition",
+            "period_end_event": period_end_event_of(text),
+            "period_end_condition": text,
+        }, None
 
     def _parse_date(self, text):
         """(date, None), or (False, text) when `text` is not a date."""

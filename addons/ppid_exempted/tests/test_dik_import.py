@@ -29,8 +29,10 @@ EXPECTED = [
         5,
         "error",
         [
+            "belum ada kondisi berakhirnya jangka waktu pengecualian beserta jenisnya",
             "belum ada jangka waktu yang pasti: Pasal 17 huruf c tidak dapat "
-            "dikecualikan tanpa batas waktu"
+            "dikecualikan tanpa batas; isikan tanggal berakhir paling lambat, "
+            "apabila kondisinya belum terpenuhi sebelumnya",
         ],
     ),
     (6, "error", ["unit pengelola Dinas Pariwisata tidak dikenal"]),
