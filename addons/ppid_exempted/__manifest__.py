@@ -69,6 +69,8 @@
         "demo/ppid_unit_demo.xml",
         "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
+        # Last: the language, the body and the users' language and time zone.
+        "demo/res_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
