@@ -1,6 +1,7 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from dateutil.relativedelta import relativedelta
 from lxml import etree
 
 from odoo.tests import HttpCase, tagged
@@ -140,3 +141,45 @@ class TestArchiveTour(HttpCase, ClassificationCase):
         item.invalidate_recordset()
         self.assertFalse(item.active)
         self.assertEqual(item.archive_reason, "Tercatat dua kali, lihat DIK/2026/0012.")
+
+
+class TestActivityMenuFilters(ClassificationCase):
+    """The activity menu of the top bar opens the items with the search
+    defaults `activities_overdue`, `activities_today`, `activities_upcoming_all`
+    and `filter_activities_my`: the search view must define them."""
+
+    def test_activity_menu_filters_select_my_activities(self):
+        service = self.users["service"]
+        late, today, later, other = (
+            self._create_item("received", title=title)
+            for title in ("Terlambat", "Hari ini", "Mendatang", "Orang lain")
+        )
+        for item, days, user in (
+            (late, -2, service),
+            (today, 0, service),
+            (later, 3, service),
+            (other, -2, self.users["documentation"]),
+        ):
+            item.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=self.today + relativedelta(days=days),
+                user_id=user.id,
+            )
+        Item = self.env["ppid.exempted.information"].with_user(service)
+        arch = etree.fromstring(
+            Item.get_views([[False, "search"]])["views"]["search"]["arch"]
+        )
+        nodes = {node.get("name"): node for node in arch.iter("filter")}
+        mine = late | today | later
+        expected = {
+            "filter_activities_my": mine,
+            "activities_overdue": late,
+            "activities_today": today,
+            "activities_upcoming_all": later,
+        }
+        for name, items in expected.items():
+            with self.subTest(filter=name):
+                self.assertIn(name, nodes)
+                domain = safe_eval(nodes[name].get("domain"), {"uid": service.id})
+                found = Item.search(domain + [("id", "in", (mine | other).ids)])
+                self.assertEqual(found, items)
