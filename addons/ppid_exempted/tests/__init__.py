@@ -20,3 +20,4 @@ from . import test_vault_http
 from . import test_access_matrix_classification
 from . import test_window_actions
 from . import test_indonesian_data
+from . import test_unit_display
