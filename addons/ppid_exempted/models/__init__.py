@@ -29,4 +29,4 @@ from . import ir_attachment
 from . import ir_binary
 from . import ir_actions_report
 from . import mail_mail
-from . import ppid_exempted_information_display
+from . import ppid_exempted_information_ui

@@ -15,9 +15,10 @@ WHOLE_BODY_GROUPS = (
 
 
 class PpidExemptedInformation(models.Model):
-    """What the form and the kanban show to guide the user; no rule here."""
+    """What the form and the kanban show to guide the user; no rule here
+    (kept apart from the pipeline so that the screens change on their own)."""
 
-    _inherit = "ppid.exempted.information"
+    _inherit = "ppid.exempted.information"  # pylint: disable=R8180
 
     allowed_unit_ids = fields.Many2many(
         comodel_name="ppid.unit",
@@ -36,7 +37,9 @@ class PpidExemptedInformation(models.Model):
     def _units_offered(self):
         user = self.env.user
         if self.env.su or any(user.has_group(group) for group in WHOLE_BODY_GROUPS):
-            return self.env["ppid.unit"].search([])
+            return self.env["ppid.unit"].search(
+                [("company_id", "in", self.env.companies.ids)]
+            )
         return self._my_units()
 
     @api.model
