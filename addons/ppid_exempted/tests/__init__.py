@@ -21,3 +21,4 @@ from . import test_access_matrix_classification
 from . import test_window_actions
 from . import test_indonesian_data
 from . import test_unit_display
+from . import test_form_guidance
