@@ -47,7 +47,6 @@ class PpidExemptedInformation(models.Model):
         help="The step whose deadline has passed, and its deadline.",
     )
     working_days_left = fields.Integer(
-        string="Working Days Left",
         compute="_compute_period_guidance",
         help="Working days from today to the end of the exemption period.",
     )
