@@ -50,6 +50,8 @@ class TestFormGuidance(ClassificationCase):
         item = self._create_item("draft", user_id=self.users["pelaksana"].id)
         item.with_user(self.users["pelaksana"]).action_submit()
         self.assertFalse(item.late_reason)
+        # An hour and more later: the receipt deadline (one working hour) passed.
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE ppid_exempted_information SET step_deadline = %s WHERE id = %s",
             (fields.Datetime.now() - timedelta(hours=2), item.id),
