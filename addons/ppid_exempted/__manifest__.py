@@ -57,8 +57,10 @@
         "views/ppid_vault_log_views.xml",
         "views/ppid_audit_log_views.xml",
         "views/ppid_custody_transfer_views.xml",
+        "views/res_company_public_views.xml",
         "views/menus.xml",
         # Reports
+        "report/report_ppid_letterhead.xml",
         "report/ppid_reports.xml",
         "report/report_notification_letter.xml",
         "report/report_receipt.xml",

@@ -30,3 +30,5 @@ from . import ir_binary
 from . import ir_actions_report
 from . import mail_mail
 from . import ppid_exempted_information_ui
+from . import res_company_public
+from . import res_users_nip
