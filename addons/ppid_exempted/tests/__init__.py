@@ -23,3 +23,4 @@ from . import test_indonesian_data
 from . import test_unit_display
 from . import test_form_guidance
 from . import test_papers
+from . import test_public_page
