@@ -68,6 +68,8 @@
         "report/report_classification_decree.xml",
     ],
     "demo": [
+        # First: Bahasa Indonesia, before the demo records are created.
+        "demo/res_lang_demo.xml",
         "demo/ppid_unit_demo.xml",
         "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
