@@ -58,9 +58,11 @@
         "views/ppid_vault_log_views.xml",
         "views/ppid_audit_log_views.xml",
         "views/ppid_custody_transfer_views.xml",
+        "views/res_company_public_views.xml",
         "views/menus.xml",
         "views/ppid_my_tasks_views.xml",
         # Reports
+        "report/report_ppid_letterhead.xml",
         "report/ppid_reports.xml",
         "report/report_notification_letter.xml",
         "report/report_receipt.xml",
@@ -73,9 +75,13 @@
         "views/ppid_receipt_views.xml",
     ],
     "demo": [
+        # First: Bahasa Indonesia, before the demo records are created.
+        "demo/res_lang_demo.xml",
         "demo/ppid_unit_demo.xml",
         "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
+        # Then the body, and the users' language and time zone.
+        "demo/res_users_demo.xml",
         # Last: the story, in the body's language, on the demo users and drafts.
         "demo/ppid_demo_story.xml",
     ],

@@ -214,6 +214,7 @@ class PpidExemptedInformation(models.Model):
             "name": self.env._("Archive with a reason"),
             "res_model": "ppid.exempted.archive.wizard",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {"default_information_ids": self.ids},
         }
@@ -225,6 +226,7 @@ class PpidExemptedInformation(models.Model):
             "name": self.env._("Transfer the hardcopy"),
             "res_model": "ppid.custody.transfer.wizard",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {
                 "default_information_id": self.id,

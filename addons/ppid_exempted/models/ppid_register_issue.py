@@ -274,6 +274,7 @@ class PpidRegisterIssue(models.Model):
             "name": self.env._("Rows of %(issue)s", issue=self.name),
             "res_model": "ppid.register.issue.line",
             "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "domain": [("issue_id", "=", self.id)],
             "context": {"create": False},
         }

@@ -27,3 +27,9 @@ from . import test_dik_import
 from . import test_integration_api
 from . import test_collection_round_letter
 from . import test_receipt
+from . import test_window_actions
+from . import test_indonesian_data
+from . import test_unit_display
+from . import test_form_guidance
+from . import test_papers
+from . import test_public_page
