@@ -407,7 +407,7 @@ class PpidExemptedInformation(models.Model):
         search="_search_is_my_task",
     )
     step_days_left = fields.Integer(
-        string="Working Days Left",
+        string="Working Days Left for the Step",
         compute="_compute_step_days_left",
         help="Working days until the deadline of the current step; negative when "
         "it is late.",

@@ -499,9 +499,9 @@ class TestLegalCatalogueIsTheLaw(ClassificationCase):
     def test_labels_stay_editable_and_audited(self):
         manager = self.users["manager"]
         self.basis_a.with_user(manager).write(
-            {"name": "Menghambat proses penegakan hukum"}
+            {"name": "Dapat menghambat proses penegakan hukum"}
         )
-        self.assertEqual(self.basis_a.name, "Menghambat proses penegakan hukum")
+        self.assertEqual(self.basis_a.name, "Dapat menghambat proses penegakan hukum")
         row = self.env["ppid.audit.log"].search(
             [
                 ("res_model", "=", "ppid.legal.basis"),
@@ -511,7 +511,7 @@ class TestLegalCatalogueIsTheLaw(ClassificationCase):
         )
         self.assertEqual(len(row), 1)
         self.assertEqual(row.user_id, manager)
-        self.assertEqual(row.new_value, "Menghambat proses penegakan hukum")
+        self.assertEqual(row.new_value, "Dapat menghambat proses penegakan hukum")
         # The catalogue belongs to no body: its rows are read by every auditor.
         Log = self.env["ppid.audit.log"].with_user(self.users["auditor"])
         self.assertEqual(Log.search([("id", "=", row.id)]), row)
