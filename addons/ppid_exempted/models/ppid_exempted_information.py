@@ -14,6 +14,7 @@ from .ppid_classification_mixin import CLASSIFICATION_FIELDS
 from .ppid_legal_basis import HURUF_SELECTION
 from .ppid_rulebook import (
     ACTIVE_EXEMPTION_STATES,
+    CONSEQUENCE_TEST,
     DATE_MAX,
     DATE_MIN,
     DECREE,
@@ -397,6 +398,12 @@ class PpidExemptedInformation(models.Model):
     # Where the item stands in its life, for views and rules (ppid_rulebook).
     is_classified = fields.Boolean(compute="_compute_life_stage")
     is_opened = fields.Boolean(compute="_compute_life_stage")
+    is_in_progress = fields.Boolean(
+        compute="_compute_life_stage",
+        help="Handed over and not decided yet: received, tested, awaiting approval.",
+    )
+    is_being_decided = fields.Boolean(compute="_compute_life_stage")
+    is_returned = fields.Boolean(compute="_compute_life_stage")
     locked_identity = fields.Boolean(compute="_compute_locks")
     locked_legal = fields.Boolean(compute="_compute_locks")
     locked_review = fields.Boolean(compute="_compute_locks")
@@ -461,11 +468,20 @@ class PpidExemptedInformation(models.Model):
                 if move.source == item.state and move.reason == "return_reason"
             )
 
-    @api.depends("state", "approved_datetime")
+    @api.depends("state", "approved_datetime", "return_reason")
     def _compute_life_stage(self):
+        decided_by = {
+            move.source for move in MOVES if move.via or CONSEQUENCE_TEST in move.actors
+        }
+        returned_to = {move.target for move in MOVES if move.reason == "return_reason"}
         for item in self:
             item.is_opened = item.state == "opened"
             item.is_classified = item._is_classified()
+            item.is_in_progress = item.state not in ("draft", "opened") and not (
+                item.is_classified
+            )
+            item.is_being_decided = item.state in decided_by
+            item.is_returned = bool(item.return_reason) and item.state in returned_to
 
     @api.depends("state", "approved_datetime")
     @api.depends_context("uid")
