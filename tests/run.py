@@ -40,6 +40,8 @@ LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \d+ (?P<level>[A-Z?]+) \S+ \S+: "
 )
 BAD_LEVELS = {"WARNING", "ERROR", "CRITICAL"}
+# The Odoo tests that need the demo data run in the install with demo data.
+DEMO_TEST_TAG = "ppid_demo"
 # Debian's wkhtmltopdf is built without the patched Qt of the official Odoo
 # image, and Odoo logs that fact as a WARNING on every PDF it renders. It says
 # something of the machine, not of the addon: the papers are still rendered.
@@ -285,9 +287,16 @@ def run_odoo(addon, addons_dir, keep_db):
 
         banner(f"odoo layer B: install {addon} with demo data")
         log_b = LOG_DIR / "odoo-install-demo.log"
-        cmd = odoo_command(db_demo, addon, addons_path, data_dir, ["--with-demo"])
+        # With the demo: the tests tagged ppid_demo check the demo story.
+        extra = [
+            "--with-demo",
+            f"--test-tags={DEMO_TEST_TAG}/{addon}",
+            f"--http-port={free_port()}",
+        ]
+        cmd = odoo_command(db_demo, addon, addons_path, data_dir, extra)
         rc = run_logged(cmd, log_b)
-        check_step(result, "install with demo data", rc, log_b)
+        check_step(result, "install with demo data and its tests", rc, log_b)
+        add_test_counts(result, log_b)
     finally:
         if keep_db:
             result.notes.append(

@@ -7,17 +7,21 @@ from odoo.tests.common import TransactionCase
 PREFIX = "ppid_exempted.ppid_exempted_information_"
 
 
-@tagged("post_install", "-at_install")
+# Run by the runner's second install, the one with demo data (tests/run.py),
+# rather than skipped in the first.
+@tagged("post_install", "-at_install", "-standard", "ppid_demo")
 class TestDemoData(TransactionCase):
     """The demo body lives the whole SOP (issue 12): every step was taken by
     its owner through the product, and every menu shows what it produced."""
 
     def setUp(self):
         super().setUp()
-        if not self.env.ref(
-            f"{PREFIX}inspektorat_investigasi_demo", raise_if_not_found=False
-        ):
-            self.skipTest("the demo data is not installed")
+        self.assertTrue(
+            self.env.ref(
+                f"{PREFIX}inspektorat_investigasi_demo", raise_if_not_found=False
+            ),
+            "the demo data is installed",
+        )
         self.Item = self.env["ppid.exempted.information"]
         self.items = self.env["ppid.demo"]._demo_all_items()
 
@@ -151,3 +155,16 @@ class TestDemoData(TransactionCase):
 
     def test_every_menu_shows_demo_records_to_every_role(self):
         self.assertEqual(self.env["ppid.demo"]._demo_empty_menus(), [])
+
+    def test_demo_body_opens_in_indonesian(self):
+        demo_users = self.env.ref("base.user_admin") | self.env["ir.model.data"].search(
+            [("module", "=", "ppid_exempted"), ("model", "=", "res.users")]
+        ).mapped(lambda data: self.env["res.users"].browse(data.res_id))
+        for user in demo_users:
+            self.assertEqual(user.lang, "id_ID", user.login)
+            self.assertEqual(user.tz, "Asia/Makassar", user.login)
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "Pemerintah Kabupaten Kutai Kartanegara")
+        self.assertEqual(company.city, "Tenggarong")
+        self.assertEqual(company.partner_id.lang, "id_ID")
+        self.assertEqual(company.resource_calendar_id.tz, "Asia/Makassar")

@@ -203,21 +203,3 @@ class TestIndonesianData(TransactionCase):
         # "<model> created" in the chatter names the model in Indonesian.
         model = self.env_id["ir.model"]._get("ppid.exempted.information")
         self._assert_indonesian(model.name, "model name")
-
-    def test_demo_body_opens_in_indonesian(self):
-        pelaksana = self.env.ref(
-            "ppid_exempted.user_ppid_pelaksana_demo", raise_if_not_found=False
-        )
-        if not pelaksana:
-            self.skipTest("Installed without demo data.")
-        demo_users = self.env.ref("base.user_admin") | self.env["ir.model.data"].search(
-            [("module", "=", "ppid_exempted"), ("model", "=", "res.users")]
-        ).mapped(lambda data: self.env["res.users"].browse(data.res_id))
-        for user in demo_users:
-            self.assertEqual(user.lang, "id_ID", user.login)
-            self.assertEqual(user.tz, "Asia/Makassar", user.login)
-        company = self.env.ref("base.main_company")
-        self.assertEqual(company.name, "Pemerintah Kabupaten Kutai Kartanegara")
-        self.assertEqual(company.city, "Tenggarong")
-        self.assertEqual(company.partner_id.lang, "id_ID")
-        self.assertEqual(company.resource_calendar_id.tz, "Asia/Makassar")
