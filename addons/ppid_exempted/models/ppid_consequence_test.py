@@ -179,8 +179,14 @@ class PpidConsequenceTest(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("ppid.consequence.test") or "/"
                 )
-        tests = super().create(vals_list)
+        # Participants created with the session are asked to sign once the
+        # session exists (and follows its creator), not in the middle of it.
+        tests = super(
+            PpidConsequenceTest, self.with_context(ppid_creating_test=True)
+        ).create(vals_list)
+        tests = tests.with_env(self.env)
         self.env["ppid.audit.log"]._log_creation(tests)
+        tests.participant_ids._schedule_signature()
         return tests
 
     def write(self, vals):

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+SIGN_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_sign_test"
+
 COMMITTEE_GROUP = "ppid_exempted.group_ppid_committee"
 PELAKSANA_GROUP = "ppid_exempted.group_ppid_pelaksana"
 
@@ -261,7 +263,18 @@ class PpidConsequenceTestParticipant(models.Model):
         for participant, (sheet, filename) in zip(participants, sheets, strict=True):
             if sheet:
                 participant.action_upload_signed_sheet(sheet, filename)
+        if not self.env.context.get("ppid_creating_test"):
+            participants._schedule_signature()
         return participants
+
+    def _schedule_signature(self):
+        """Each participant with a login is asked to sign, in its activities."""
+        for participant in self.filtered(lambda p: p.user_id and not p.signed_datetime):
+            participant.test_id.sudo().activity_schedule(
+                SIGN_ACTIVITY,
+                user_id=participant.user_id.id,
+                date_deadline=participant.test_id.date,
+            )
 
     def write(self, vals):
         if any(name in vals for name in SIGNATURE_FIELDS):
@@ -404,6 +417,10 @@ class PpidConsequenceTestParticipant(models.Model):
             {"signed_datetime": now, "signed_by_id": self.env.uid, **extra}
         )
         self.env["ppid.audit.log"]._log_event(self, "sign")
+        for participant in self.filtered("user_id"):
+            participant.test_id.sudo().activity_feedback(
+                [SIGN_ACTIVITY], user_id=participant.user_id.id
+            )
         capacities = dict(self._fields["capacity"]._description_selection(self.env))
         for participant in self:
             participant.test_id.sudo().message_post(
@@ -416,6 +433,8 @@ class PpidConsequenceTestParticipant(models.Model):
 
     def _reset_signatures(self):
         self.env["ppid.audit.log"]._log_event(self, "signature_reset")
-        return self.sudo()._audited_write(
+        result = self.sudo()._audited_write(
             dict.fromkeys((*SIGNATURE_FIELDS, *SHEET_FIELDS), False)
         )
+        self._schedule_signature()
+        return result

@@ -8,9 +8,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
+from odoo.fields import Command, Domain
 
 from .ppid_classification_mixin import CLASSIFICATION_FIELDS
+from .ppid_consequence_test_line import TESTABLE_STATES
 from .ppid_legal_basis import HURUF_SELECTION
 from .ppid_rulebook import (
     ACTIVE_EXEMPTION_STATES,
@@ -392,6 +393,7 @@ class PpidExemptedInformation(models.Model):
     can_document = fields.Boolean(compute="_compute_can_transition")
     can_open = fields.Boolean(compute="_compute_can_transition")
     can_return = fields.Boolean(compute="_compute_can_transition")
+    can_new_test = fields.Boolean(compute="_compute_can_transition")
     in_my_units = fields.Boolean(
         compute="_compute_in_my_units", search="_search_in_my_units"
     )
@@ -442,6 +444,25 @@ class PpidExemptedInformation(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
+    @api.depends("name", "title")
+    @api.depends_context("ppid_show_title")
+    def _compute_display_name(self):
+        """The reference; with its title where an item is picked from a list."""
+        show_title = self.env.context.get("ppid_show_title")
+        for item in self:
+            item.display_name = (
+                f"{item.name} – {item.title}"
+                if show_title and item.title
+                else item.name
+            )
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        if operator in ("ilike", "not ilike") and value:
+            domain = Domain("name", "ilike", value) | Domain("title", "ilike", value)
+            return domain if operator == "ilike" else ~domain
+        return super()._search_display_name(operator, value)
+
     @api.depends("legal_basis_id.huruf")
     def _compute_huruf(self):
         for item in self:
@@ -451,6 +472,7 @@ class PpidExemptedInformation(models.Model):
     @api.depends_context("uid")
     def _compute_can_transition(self):
         """The buttons ask the same gate as write() (_move_error)."""
+        is_committee = "committee" in self._current_user_roles()
         forward = {
             "can_submit": "submitted",
             "can_receive": "received",
@@ -462,6 +484,7 @@ class PpidExemptedInformation(models.Model):
             for field_name, target in forward.items():
                 item[field_name] = not item._move_error(target)
             item.can_open = not item._move_error("opened")
+            item.can_new_test = is_committee and item.state in TESTABLE_STATES
             item.can_return = any(
                 not item._move_error(move.target)
                 for move in MOVES
@@ -1505,6 +1528,79 @@ class PpidExemptedInformation(models.Model):
 
     def action_document(self):
         self.write({"state": "documented"})
+
+    def action_new_consequence_test(self):
+        """A consequence-test session for these items, with the participants a
+        lawful session needs already proposed (Perki 1/2021 Ps 49): the PPID
+        as chair, the officer of each unit tested, the Tim Pertimbangan."""
+        testable = set(TESTABLE_STATES)
+        wrong = self.filtered(lambda item: item.state not in testable)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(items)s cannot be tested now: only received items and "
+                    "classified items are tested.",
+                    items=", ".join(wrong.mapped("display_name")),
+                )
+            )
+        if len(self.company_id) > 1:
+            raise UserError(
+                self.env._("A session tests the information of one public body.")
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New consequence test"),
+            "res_model": "ppid.consequence.test",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_company_id": self.company_id.id or self.env.company.id,
+                "default_line_ids": [
+                    Command.create({"information_id": item.id}) for item in self
+                ],
+                "default_participant_ids": [
+                    Command.create(values) for values in self._proposed_participants()
+                ],
+            },
+        }
+
+    def _proposed_participants(self):
+        company = self.company_id[:1] or self.env.company
+        Users = self.env["res.users"].sudo()
+        in_body = Domain("company_ids", "in", company.ids) & Domain("share", "=", False)
+        chair = company.ppid_official_id
+        values = [{"user_id": chair.id, "capacity": "ppid"}] if chair else []
+        taken = set(chair.ids)
+        officers = Users.search(
+            in_body
+            & Domain("all_group_ids", "in", self.env.ref(ROLE_GROUPS["pelaksana"]).ids)
+        )
+        for unit in self.unit_id.filtered(lambda unit: unit.unit_type != "utama"):
+            officer = officers.filtered(
+                lambda user, unit=unit: (
+                    unit
+                    in self.env["ppid.unit"]
+                    .sudo()
+                    .search([("id", "child_of", user.ppid_unit_ids.ids)])
+                    and user.id not in taken
+                )
+            )[:1]
+            if officer:
+                values.append(
+                    {"user_id": officer.id, "capacity": "unit", "unit_id": unit.id}
+                )
+                taken.add(officer.id)
+        members = Users.search(
+            in_body
+            & Domain("all_group_ids", "in", self.env.ref(ROLE_GROUPS["committee"]).ids)
+        )
+        values += [
+            {"user_id": member.id, "capacity": "committee"}
+            for member in members
+            if member.id not in taken
+        ]
+        return values
 
     def action_open_reason_wizard(self):
         return self._reason_wizard_action("open", self.env._("Open to the public"))

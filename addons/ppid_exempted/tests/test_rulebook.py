@@ -357,3 +357,61 @@ class TestMyTasks(RulebookCase):
             "submitted", submitted_datetime=datetime.now() - timedelta(days=30)
         )
         self.assertLess(late.step_days_left, -15)
+
+
+@tagged("post_install", "-at_install")
+class TestSessionFromTheItem(RulebookCase):
+    """No dead end: the committee opens a session from the items, with the
+    participants a lawful session needs, and each of them is asked to sign."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.ppid_official_id = cls.users["committee"]
+
+    def test_session_prefilled_from_the_items(self):
+        items = self._create_item("received") | self._create_item("exempted")
+        committee = items.with_user(self.users["committee"])
+        self.assertTrue(all(committee.mapped("can_new_test")))
+        self.assertFalse(items.with_user(self.users["service"])[0].can_new_test)
+        action = committee.action_new_consequence_test()
+        self.assertEqual(action["views"], [(False, "form")])
+        session = (
+            self.env["ppid.consequence.test"]
+            .with_user(self.users["committee"])
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertEqual(session.line_ids.information_id, items)
+        self.assertEqual(
+            {(p.user_id, p.capacity) for p in session.participant_ids},
+            {
+                (self.users["committee"], "ppid"),
+                (self.users["pelaksana"], "unit"),
+            },
+        )
+        self.assertNotEqual(session.name, "/")
+        sign = self.env.ref("ppid_exempted.mail_activity_type_ppid_sign_test")
+        asked = session.activity_ids.filtered(lambda a: a.activity_type_id == sign)
+        self.assertEqual(asked.user_id, session.participant_ids.user_id)
+        mine = session.participant_ids.filtered(
+            lambda p: p.user_id == self.users["pelaksana"]
+        )
+        mine.with_user(self.users["pelaksana"]).action_sign()
+        asked = session.activity_ids.filtered(lambda a: a.activity_type_id == sign)
+        self.assertEqual(asked.user_id, self.users["committee"])
+
+    def test_only_testable_items(self):
+        draft = self._create_item("draft")
+        with self.assertRefused(UserError, "cannot be tested now"):
+            draft.with_user(self.users["committee"]).action_new_consequence_test()
+
+    def test_the_picker_shows_reference_and_title(self):
+        item = self._create_item("received", title="Berkas lelang jembatan")
+        Item = self.env["ppid.exempted.information"].with_context(ppid_show_title=True)
+        self.assertEqual(
+            Item.browse(item.id).display_name, f"{item.name} – Berkas lelang jembatan"
+        )
+        found = Item.name_search("lelang jembatan")
+        self.assertIn(item.id, [row[0] for row in found])
+        self.assertEqual(item.display_name, item.name)
