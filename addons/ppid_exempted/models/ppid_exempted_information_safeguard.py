@@ -202,6 +202,19 @@ class PpidExemptedInformation(models.Model):
             partner_ids=partner_ids, subtype_ids=subtype_ids
         )
 
+    def _process_attachments_for_post(
+        self, attachments, attachment_ids, message_values
+    ):
+        # Files posted in the chatter are vault files too: the same rule as
+        # attaching them directly (the vault policy).
+        if (attachments or attachment_ids) and not self.env.su:
+            item_id = message_values.get("res_id") or self.id
+            if message_values.get("model", self._name) == self._name and item_id:
+                self.env["ppid.vault.policy"]._check_may_add_files({item_id})
+        return super()._process_attachments_for_post(
+            attachments, attachment_ids, message_values
+        )
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------

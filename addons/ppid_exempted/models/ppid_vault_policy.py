@@ -279,11 +279,16 @@ class PpidVaultPolicy(models.AbstractModel):
         and keeps superseded versions)."""
         if self.env.su:
             return
+        joining = set()
         for vals in vals_list:
             if vals.get("res_model") != VAULT_MODEL:
                 continue
             if vals.get("res_field"):
                 self._refuse_document_field()
+            if vals.get("res_id"):
+                joining.add(vals["res_id"])
+        if joining:
+            self._check_may_add_files(joining)
 
     @api.model
     def _check_relink(self, attachments, vals):
@@ -323,6 +328,7 @@ class PpidVaultPolicy(models.AbstractModel):
     def _check_may_add_files(self, item_ids):
         """A file joins an item only from a role that may read the item's
         files (the same roles that may attach one directly)."""
+        self._check_files_after_handover(item_ids)
         scope = self._readable_items_domain()
         if scope is None:
             return
@@ -337,6 +343,27 @@ class PpidVaultPolicy(models.AbstractModel):
                 "information add files to it."
             )
         )
+
+    @api.model
+    def _check_files_after_handover(self, item_ids):
+        """Once handed over, an item's files are kept by the documentation
+        officer, as its softcopy is (SOP Kukar step 4): a chatter file joins
+        it from that officer only."""
+        items = self.env[VAULT_MODEL].sudo().with_context(active_test=False)
+        handed_over = (
+            items.browse(list(item_ids))
+            .exists()
+            .filtered(lambda item: item.state != "draft")
+        )
+        if handed_over and not self.env.user.has_group(
+            "ppid_exempted.group_ppid_documentation"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Once handed over, files are added to exempted information by "
+                    "the documentation officer only, as its softcopy is."
+                )
+            )
 
     def _refuse_document_field(self):
         raise AccessError(

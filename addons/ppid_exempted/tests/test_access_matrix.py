@@ -34,7 +34,14 @@ MATRIX = {
     "document_search": {"pelaksana", "committee", "documentation", "head"},
     "document_read_other_unit": {"committee", "documentation", "head"},
     "document_store_softcopy": {"documentation"},
-    "document_attach_file": {"pelaksana", "committee", "documentation", "head"},
+    # Once handed over, as the softcopy: the documentation officer only.
+    "document_attach_file": {"documentation"},
+    "document_attach_file_to_draft": {
+        "pelaksana",
+        "committee",
+        "documentation",
+        "head",
+    },
     "document_delete": set(),
     "document_make_public": set(),
     "document_metadata_read": ALL,
@@ -160,6 +167,17 @@ class TestAccessMatrix(PpidCase):
 
     def _op_document_attach_file(self, user):
         item = self._create_item("exempted")
+        self.Attachment.with_user(user).create(
+            {
+                "name": "lampiran.pdf",
+                "raw": b"lampiran",
+                "res_model": VAULT_MODEL,
+                "res_id": item.id,
+            }
+        )
+
+    def _op_document_attach_file_to_draft(self, user):
+        item = self._create_item("draft")
         self.Attachment.with_user(user).create(
             {
                 "name": "lampiran.pdf",

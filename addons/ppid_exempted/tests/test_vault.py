@@ -316,7 +316,7 @@ class TestVaultKeeping(VaultCase):
 
     def test_rule_27_pending_chatter_upload_is_fingerprinted_when_posted(self):
         item = self._create_item("exempted")
-        head = self.users["head"]
+        head = self.users["documentation"]
         pending = self.Attachment.with_user(head).create(
             {
                 "name": "catatan.pdf",

@@ -42,9 +42,10 @@ DOORS = {
     "create_test_sheet": NOBODY,
     "create_softcopy": NOBODY,
     "relink_as_softcopy": NOBODY,
-    # The same roles as for attaching a file directly (test_access_matrix).
-    "relink_as_chatter_file": frozenset(VAULT_READERS),
-    "post_file_in_chatter": frozenset(VAULT_READERS),
+    # Files of a handed-over item follow its softcopy: the documentation
+    # officer only (test_access_matrix pins attaching directly).
+    "relink_as_chatter_file": frozenset({"documentation"}),
+    "post_file_in_chatter": frozenset({"documentation"}),
     "detach_softcopy_to_chatter": NOBODY,
     # Followers and internal notes.
     "subscribe_outsider": NOBODY,
@@ -67,8 +68,8 @@ class AttackCase(VaultCase):
         cls.users["admin"] = cls.admin
         cls.item, cls.field_att, *_rest = cls._vault_item()
         cls.mark = f"MARK {uuid.uuid4()} rahasia negara"
-        # The unit officer posts a note with a text file on its own item.
-        cls.item.with_user(cls.users["pelaksana"]).message_post(
+        # The documentation officer posts a note with a text file on the item.
+        cls.item.with_user(cls.users["documentation"]).message_post(
             body="Catatan internal unit",
             message_type="comment",
             subtype_xmlid="mail.mt_note",
@@ -333,14 +334,16 @@ class TestVaultAttacks(AttackCase):
         )
 
     def test_unit_officer_may_still_attach_chatter_files_to_own_items(self):
-        """The pipeline's own doors stay open (test_access_matrix pins them)."""
+        """The pipeline's own doors stay open (test_access_matrix pins them):
+        the unit attaches files to its drafts."""
         officer = self.users["pelaksana"]
+        draft = self._create_item("draft")
         attachment = self.Attachment.with_user(officer).create(
             {
                 "name": "lampiran.pdf",
                 "raw": b"lampiran",
                 "res_model": VAULT_MODEL,
-                "res_id": self.item.id,
+                "res_id": draft.id,
             }
         )
         self.assertEqual(
@@ -372,7 +375,7 @@ class TestVaultAttacks(AttackCase):
         head = self.users["head"]
         head.partner_id.email = "atasan@example.com"
         self.item.message_subscribe(partner_ids=head.partner_id.ids)
-        self.item.with_user(self.users["committee"]).message_post(
+        self.item.with_user(self.users["documentation"]).message_post(
             body="Isi catatan yang dikecualikan",
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
