@@ -150,9 +150,14 @@ class PpidExemptedInformation(models.Model):
 
     # Identification
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
     )
-    title = fields.Char(required=True, tracking=True)
+    title = fields.Char(required=True, tracking=True, index="trigram")
     description = fields.Text(
         tracking=True, help="The information described clearly and precisely."
     )
