@@ -69,16 +69,9 @@ class PpidPublicationController(http.Controller):
     # Helpers
     # ------------------------------------------------------------------
 
-    def _company(self, company_id):
-        company = request.env["res.company"].sudo().browse(company_id).exists()
-        if not company:
-            raise NotFound()
-        return company
-
     def _page(self, company_id, route, page):
         """An HTML page of the register or of the announcements; a wrong page
         number is page 1."""
-        company = self._company(company_id)
         try:
             page = max(int(page), 1)
         except ValueError:
@@ -87,24 +80,27 @@ class PpidPublicationController(http.Controller):
         # self-contained (no script, no external resource) and embeddable
         csp = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *"
         return self._conditional(
-            company, kind, HTML, [("Content-Security-Policy", csp)]
+            company_id, kind, HTML, [("Content-Security-Policy", csp)]
         )
 
     def _feed(self, company_id, kind, content_type, disposition=None):
         headers = [("Content-Disposition", disposition)] if disposition else []
-        return self._conditional(self._company(company_id), kind, content_type, headers)
+        return self._conditional(company_id, kind, content_type, headers)
 
-    def _conditional(self, company, kind, content_type, headers=()):
+    def _conditional(self, company_id, kind, content_type, headers=()):
         """Answer 304 when the client's copy is current; else send the body,
-        stored when current (ppid.public.snapshot), built otherwise."""
+        stored when current (ppid.public.snapshot), built otherwise. A 304
+        costs one query."""
         snapshots = request.env["ppid.public.snapshot"].sudo()
-        version = snapshots._version(company, kind)
+        version = snapshots._version(company_id, kind)
+        if version is None:
+            raise NotFound()
         etag, last_modified = version["etag"], version["last_modified"]
         if is_resource_modified(
             request.httprequest.environ, etag=etag, last_modified=last_modified
         ):
             response = Response(
-                snapshots._body(company, kind, version),
+                snapshots._body(company_id, kind, version),
                 headers=[("Content-Type", content_type), *headers],
             )
         else:

@@ -116,47 +116,65 @@ class PpidPublicSnapshot(models.Model):
         return "register" if kind.startswith("page.dik.") else "opened"
 
     @api.model
-    def _version(self, company, kind):
-        """The current validators of a representation, without its body.
+    def _version(self, company_id, kind):
+        """The current validators of a representation, without its body, in
+        one query; None when the body does not exist.
 
         Returns a dict with `etag`, `last_modified`, `fingerprint` and
         `stored` (whether the stored body is current).
         """
-        fingerprint, last_write = self.env["ppid.register"]._public_fingerprint(
-            company, self._family(kind)
+        fingerprint_query = self.env["ppid.register"]._public_fingerprint_query(
+            company_id, self._family(kind)
         )
         self.env.cr.execute(
             SQL(
-                "SELECT fingerprint, etag, last_modified FROM ppid_public_snapshot"
-                " WHERE company_id = %s AND kind = %s",
-                company.id,
-                kind,
+                """
+                SELECT company.name, rows.rows, rows.ids, rows.stamps,
+                       rows.last_write, stored.fingerprint, stored.etag,
+                       stored.last_modified
+                  FROM res_company company
+                 CROSS JOIN (%(fingerprint)s) rows
+                  LEFT JOIN ppid_public_snapshot stored
+                    ON stored.company_id = company.id AND stored.kind = %(kind)s
+                 WHERE company.id = %(company)s
+                """,
+                fingerprint=fingerprint_query,
+                kind=kind,
+                company=company_id,
             )
         )
-        stored = self.env.cr.fetchone()
-        if stored and stored[0] == fingerprint:
+        found = self.env.cr.fetchone()
+        if not found:
+            return None
+        name, rows, ids, stamps, last_write, *stored = found
+        fingerprint = f"{name}|{rows}|{ids}|{stamps}|{last_write}"
+        stored_fingerprint, stored_etag, stored_last_modified = stored
+        if stored_fingerprint == fingerprint:
             return {
                 "fingerprint": fingerprint,
-                "etag": stored[1],
-                "last_modified": stored[2],
+                "etag": stored_etag,
+                "last_modified": stored_last_modified,
                 "stored": True,
             }
         # Last-Modified never goes back, even when a row leaves the feed and
         # the latest write left with it.
-        last_modified = last_write or fields.Datetime.now()
-        if stored and stored[2] >= last_modified:
-            last_modified = stored[2] + timedelta(seconds=1)
+        last_modified = (last_write or fields.Datetime.now()).replace(microsecond=0)
+        if stored_last_modified and stored_last_modified >= last_modified:
+            last_modified = stored_last_modified + timedelta(seconds=1)
         return {
             "fingerprint": fingerprint,
-            "etag": self.env["ppid.register"]._public_etag(company, kind, fingerprint),
-            "last_modified": last_modified.replace(microsecond=0),
+            "etag": self.env["ppid.register"]._public_etag(
+                company_id, kind, fingerprint
+            ),
+            "last_modified": last_modified,
             "stored": False,
         }
 
     @api.model
-    def _body(self, company, kind, version):
+    def _body(self, company_id, kind, version):
         """The body of a representation (bytes): the stored one when current;
         else built, and stored when the cursor may write."""
+        company = self.env["res.company"].sudo().browse(company_id)
         if version["stored"]:
             self.env.cr.execute(
                 SQL(
@@ -227,7 +245,7 @@ class PpidPublicSnapshot(models.Model):
                 pages = max((count + size - 1) // size, 1)
                 kinds += [f"page.{route}.{page}.{size}" for page in range(1, pages + 1)]
             for kind in kinds:
-                version = self._version(company, kind)
+                version = self._version(company.id, kind)
                 if not version["stored"]:
                     self._store(company, kind, version, self._build(company, kind))
             # pages that no longer exist
