@@ -1162,8 +1162,14 @@ class PpidExemptedInformation(models.Model):
                 }
             )
             notes[item.id] = announcement
-        self.env["ppid.public.information"].sudo().create(entries)
-        self.browse(notes)._message_log_batch(bodies=notes)
+        # In batches (the expiry cron may open thousands at once): one create
+        # of the DIP entries, nobody subscribed to them, one INSERT of notes.
+        from .bulk_chatter import log_notes
+
+        self.env["ppid.public.information"].sudo().with_context(
+            mail_create_nosubscribe=True
+        ).create(entries)
+        log_notes(self.browse(notes), notes)
 
     # ------------------------------------------------------------------
     # Actions
@@ -1356,8 +1362,10 @@ class PpidExemptedInformation(models.Model):
         )
 
     def _log_batch(self, body):
-        if self:
-            self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+        # one INSERT for the whole batch (bulk_chatter.py)
+        from .bulk_chatter import log_notes
+
+        log_notes(self, dict.fromkeys(self.ids, body))
 
     def _raise_due_reviews(self, in_company, today):
         """Rule 26: every active exemption is reviewed by its next-review date."""

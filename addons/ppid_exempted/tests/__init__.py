@@ -19,3 +19,4 @@ from . import test_access_matrix
 from . import test_vault_http
 from . import test_access_matrix_classification
 from . import test_search_indexes
+from . import test_bulk_chatter
