@@ -1264,7 +1264,13 @@ class PpidExemptedInformation(models.Model):
             for vals in item._step_activity_values(types[item.state], model_id)
             if (item.id, vals["activity_type_id"]) not in scheduled
         ]
-        self.env["mail.activity"].sudo().create(values)
+        if self.env.context.get("mail_activity_quick_update"):
+            # a batch (the expiry cron): one INSERT, same rows (bulk_chatter.py)
+            from .bulk_chatter import create_activities
+
+            create_activities(self.sudo().env, values)
+        else:
+            self.env["mail.activity"].sudo().create(values)
 
     def _step_activity_values(self, activity_type, model_id):
         company = self.company_id

@@ -3,7 +3,7 @@
 
 from odoo.tests import tagged
 
-from ..models.bulk_chatter import log_notes
+from ..models.bulk_chatter import create_activities, log_notes
 from .common import PpidCase
 
 COMPARED = (
@@ -58,3 +58,42 @@ class TestBulkChatter(PpidCase):
             [item.message_ids[:1].body for item in items], ["<p>Satu</p>", "<p>Dua</p>"]
         )
         log_notes(items, {})  # nothing to log: no error, no query needed
+
+    def test_bulk_activities_are_the_activities_of_create(self):
+        """The cron's activities, in one INSERT, are those mail.activity.create
+        makes under mail_activity_quick_update: same values, assignee
+        following the item."""
+        bulk, orm = self._create_item("expiring"), self._create_item("expiring")
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(bulk._name)
+        assignee = self.users["service"]
+        assignee.tz = "Asia/Makassar"
+        env = self.env(context={"mail_activity_quick_update": True})
+
+        def values(item):
+            return item._activity_values(activity_type, model_id, self.today, assignee)
+
+        create_activities(env, [values(bulk)])
+        env["mail.activity"].create([values(orm)])
+        expected = orm.activity_ids
+        activity = bulk.activity_ids
+        self.assertEqual(len(activity), 1)
+        for name in (
+            "res_model",
+            "res_model_id",
+            "activity_type_id",
+            "summary",
+            "date_deadline",
+            "user_id",
+            "user_tz",
+            "automated",
+            "active",
+            "state",
+            "note",
+        ):
+            self.assertEqual(activity[name], expected[name], name)
+        self.assertEqual(activity.res_name, bulk.display_name)
+        self.assertEqual(expected.res_name, orm.display_name)
+        self.assertIn(assignee.partner_id, bulk.message_partner_ids)
+        self.assertIn(assignee.partner_id, orm.message_partner_ids)
+        self.assertEqual(bulk.activity_state, orm.activity_state)
