@@ -29,6 +29,7 @@ from odoo.tools import SQL
 
 from .ppid_exempted_information import ACTIVE_EXEMPTION_STATES
 from .ppid_register import (
+    INDONESIAN,
     PUBLIC_FORMAT_VERSION,
     PUBLIC_OPENED_FIELDS,
     PUBLIC_REGISTER_FIELDS,
@@ -147,7 +148,9 @@ class PpidPublicSnapshot(models.Model):
         if not found:
             return None
         name, rows, ids, stamps, last_write, *stored = found
-        fingerprint = f"{name}|{rows}|{ids}|{stamps}|{last_write}"
+        # the labels are Indonesian once the language is installed
+        lang = INDONESIAN if self.env["res.lang"]._get_data(code=INDONESIAN) else ""
+        fingerprint = f"{lang}|{name}|{rows}|{ids}|{stamps}|{last_write}"
         stored_fingerprint, stored_etag, stored_last_modified = stored
         if stored_fingerprint == fingerprint:
             return {
