@@ -95,7 +95,7 @@ class PpidPublicSnapshot(models.Model):
             SQL(
                 """
                 CREATE INDEX IF NOT EXISTS ppid_exempted_information_published_idx
-                    ON ppid_exempted_information (company_id, write_date, id, unit_id)
+                    ON ppid_exempted_information (company_id, write_date, id)
                  WHERE is_published AND state IN (%s)
                 """,
                 SQL(states),
