@@ -158,6 +158,7 @@ class PpidPublicSnapshot(models.Model):
                 "etag": stored_etag,
                 "last_modified": stored_last_modified,
                 "stored": True,
+                "rows": rows,
             }
         # Last-Modified never goes back, even when a row leaves the feed and
         # the latest write left with it.
@@ -171,6 +172,7 @@ class PpidPublicSnapshot(models.Model):
             ),
             "last_modified": last_modified,
             "stored": False,
+            "rows": rows,
         }
 
     @api.model
@@ -189,9 +191,18 @@ class PpidPublicSnapshot(models.Model):
             )
             return self.env.cr.fetchone()[0].encode()
         body = self._build(company, kind)
-        if not self.env.cr.readonly:
+        if not self.env.cr.readonly and self._storable(kind, version["rows"]):
             self._store(company, kind, version, body)
         return body.encode()
+
+    @api.model
+    def _storable(self, kind, rows):
+        """Feeds and the pages that exist: an anonymous visitor asking for
+        ?page=123456 gets an empty page, and stores nothing."""
+        if kind in FEED_KINDS:
+            return True
+        _page, _route, page, size = kind.split(".")
+        return int(page) <= max((rows + int(size) - 1) // int(size), 1)
 
     @api.model
     def _store(self, company, kind, version, body):

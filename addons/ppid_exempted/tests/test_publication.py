@@ -614,6 +614,19 @@ class TestPublication(HttpCase, RegisterCase):
         self.assertEqual(
             second.headers["Last-Modified"], first.headers["Last-Modified"]
         )
+        # a page past the last one is answered, and not stored
+        self.assertIn("Halaman 1 dari 1", self._feed("dik?page=1").text)
+        self.assertEqual(
+            self._get(f"/ppid/{self.company.id}/dik?page=999").status_code, 200
+        )
+        self.assertEqual(
+            sorted(
+                self.env["ppid.public.snapshot"]
+                .search([("company_id", "=", self.company.id)])
+                .mapped("kind")
+            ),
+            ["page.dik.1.100", "register.csv"],
+        )
 
     # ------------------------------------------------------------------
     # XLSX downloads for logged-in users
