@@ -461,7 +461,7 @@ def write_results(odoo_results, health, changed, nginx, built, published, opened
         f"- Snapshots: the cron built {built['snapshots']} stored "
         f"representations (feeds and every HTML page) in "
         f"{built['cron_seconds']:.1f} s; a conditional request costs "
-        f"{built['version_queries']} queries of ours (the fingerprint over a "
+        f"{built['version_queries']} SQL statement(s) of ours (the fingerprint over a "
         "partial index, the snapshot's validators by its unique index).",
         f"- Each route: one cold request (the first after the server loaded the "
         f"registry), then {RUNS} timed full requests, then {CONDITIONAL_RUNS} "
