@@ -2,17 +2,22 @@
 
 Creates a throwaway database with the addon, fills it with N classified items
 by SQL, and runs ``_cron_expiry`` once per size, counting SQL queries and time.
-Two series: a daily churn of 100 items warned and 100 opened whatever the size
-of the register (the normal day), and a worst case where 5% are warned and 5%
-opened on the same day. The other items end years later.
+Three series: a daily churn of 100 items warned and 100 opened whatever the
+size of the register (the normal day); a worst case where 5% are warned and 5%
+opened on the same day; and "all", where every item changes (half warned,
+half opened: 10,000 changes at N = 10,000, the target of issue 14: at most
+5 s, queries O(batches)). The other items end years later.
 
     python3 tests/bench/bench_expiry.py [--sizes 1000 10000 100000]
+        [--series daily worst all] [--profile]
 
 Needs Odoo 19 importable by python3 and PostgreSQL; writes the results to
 tests/bench/RESULTS.md (section "Expiry cron").
 """
 
 import argparse
+import cProfile
+import pstats
 import subprocess
 import sys
 import time
@@ -97,7 +102,7 @@ def fill(cr, size, changing):
     )
 
 
-def run_cron(registry, size, changing):
+def run_cron(registry, size, changing, profile=False):
     with registry.cursor() as cr:
         fill(cr, size, changing)
     with registry.cursor() as cr:
@@ -106,10 +111,16 @@ def run_cron(registry, size, changing):
         env.company.ppid_head_user_id = env.ref("base.user_admin")
         env.flush_all()
         queries_before = cr.sql_log_count
+        profiler = cProfile.Profile() if profile else None
+        if profiler:
+            profiler.enable()
         started = time.perf_counter()
         env["ppid.exempted.information"]._cron_expiry(today=TODAY)
         env.flush_all()
         elapsed = time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
         queries = cr.sql_log_count - queries_before
         cr.execute(
             "SELECT state, count(*) FROM ppid_exempted_information GROUP BY state"
@@ -122,16 +133,37 @@ def run_cron(registry, size, changing):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument(
+        "--series",
+        nargs="+",
+        choices=("daily", "worst", "all"),
+        default=["daily", "worst", "all"],
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile the runs")
     args = parser.parse_args()
     create_database()
     config.parse_config(
-        ["-d", DB, f"--addons-path={addons_path()}", "--log-level=warn"]
+        [
+            "-d",
+            DB,
+            f"--addons-path={addons_path()}",
+            "--log-level=warn",
+            "--http-interface=127.0.0.1",
+        ]
     )
     registry = Registry(DB)
     rows = []
-    for series, churn in (("daily", lambda n: 100), ("worst", lambda n: n // 20)):
+    series_churn = {
+        "daily": lambda n: 100,
+        "worst": lambda n: n // 20,
+        "all": lambda n: n // 2,
+    }
+    for series in args.series:
+        churn = series_churn[series]
         for size in args.sizes:
-            elapsed, queries, states = run_cron(registry, size, churn(size))
+            elapsed, queries, states = run_cron(
+                registry, size, churn(size), args.profile
+            )
             rows.append((series, size, elapsed, queries, states))
             print(f"{series} {size:>7}: {elapsed:6.2f} s, {queries} queries, {states}")
     write_results(rows)
@@ -145,7 +177,8 @@ def write_results(rows):
         "## Expiry cron (`tests/bench/bench_expiry.py`)",
         "",
         f"Run on {date.today()} (2 cores). *daily*: 100 items warned and 100 "
-        "opened; *worst*: 5% warned and 5% opened in one run.",
+        "opened; *worst*: 5% warned and 5% opened in one run; *all*: every "
+        "item changes, half warned and half opened.",
         "",
         "| series | items | seconds | SQL queries | expiring | opened |",
         "|---|---:|---:|---:|---:|---:|",

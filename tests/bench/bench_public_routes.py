@@ -1,16 +1,29 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Benchmark: the public routes serving a register of 10,000 items.
+"""Benchmark: the public register of 10,000 items, inside Odoo and behind nginx.
 
 Plain Python with Odoo importable. It creates a throwaway database (installs
-ppid_exempted without demo data), fills it in bulk with SQL, starts a real
-Odoo server on it, times the public routes (full responses and conditional
-requests answered with 304), prints the measurements and writes them to
-tests/bench/RESULTS.md. The database is dropped afterwards.
+ppid_exempted without demo data), fills it in bulk with SQL, builds the stored
+snapshots (the cron "PPID: refresh the public register"), starts a real Odoo
+server on it and measures, in one run:
+
+- inside Odoo: every public route, cold (its first request after the server
+  loaded the registry) and full responses, conditional requests answered 304
+  (If-None-Match, If-Modified-Since), Odoo's cheapest route `/web/health` for
+  comparison, and the first request after a published row changed (the
+  snapshot is rebuilt and stored by that request);
+- nginx (config/nginx.conf, on 127.0.0.1 and a high port; Debian's nginx,
+  `apt-get install nginx-light`): the same bytes served from a file, and the
+  cached `/ppid/` route proxied to Odoo, full and 304.
+
+Every request opens a new connection (urllib), one at a time, from the same
+machine. Prints the measurements and writes them to tests/bench/RESULTS.md;
+the database is dropped afterwards.
 
 Environment variables:
     PPID_BENCH_DB       database name (default ppid_bench_public); dropped first
-    PPID_BENCH_PORT     HTTP port of the server (default 18869)
+    PPID_BENCH_PORT     HTTP port of the Odoo server (default 18869)
+    PPID_NGINX_PORT     port of nginx (default 18870)
     PPID_BENCH_ITEMS    number of items of the register (default 10000)
     PPID_BENCH_RUNS     timed full requests per route (default 10)
     PPID_BENCH_KEEP_DB  set to 1 to keep the database afterwards
@@ -22,9 +35,11 @@ Run: python3 tests/bench/bench_public_routes.py
 
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -37,6 +52,7 @@ REPO = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_public")
 PORT = int(os.environ.get("PPID_BENCH_PORT", "18869"))
+NGINX_PORT = int(os.environ.get("PPID_NGINX_PORT", "18870"))
 ITEMS = int(os.environ.get("PPID_BENCH_ITEMS", "10000"))
 RUNS = int(os.environ.get("PPID_BENCH_RUNS", "10"))
 CONDITIONAL_RUNS = 50
@@ -95,7 +111,15 @@ def fill_database():
     from odoo.modules.registry import Registry
     from odoo.tools import config
 
-    config.parse_config(["-d", DB, f"--addons-path={ADDONS_PATH}"])
+    config.parse_config(
+        [
+            "-d",
+            DB,
+            f"--addons-path={ADDONS_PATH}",
+            "--http-interface=127.0.0.1",
+            "--log-level=warn",
+        ]
+    )
     registry = Registry(DB)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
@@ -125,7 +149,7 @@ def fill_database():
                 exemption_scope, exempt_part, period_type, period_end_date,
                 period_basis, review_date, state, active,
                 approved_by_id, approved_datetime, decree_reference, decree_date,
-                opened_date, open_reason, hardcopy_location,
+                opened_date, open_reason,
                 is_published, published_harm_summary, published_interest_summary,
                 create_uid, write_uid, create_date, write_date)
             SELECT
@@ -152,7 +176,6 @@ def fill_database():
                 '188.4/' || (1 + n %% 40) || '/2026', DATE '2026-01-06',
                 CASE WHEN n %% 10 = 5 THEN DATE '2026-06-01' END,
                 CASE WHEN n %% 10 = 5 THEN 'period_ended' END,
-                'Ruang Arsip, Lemari ' || (1 + n %% 9),
                 n %% 20 <> 10,
                 'Ringkasan akibat bila dibuka untuk informasi nomor ' || n
                     || ': dapat menghambat proses penyidikan yang sedang berjalan.',
@@ -214,19 +237,19 @@ def fetch(url, headers=None):
     return status, response_headers, body, time.perf_counter() - start
 
 
-def wait_for_server(base):
+def wait_for(url):
     for _attempt in range(240):
         try:
-            if fetch(f"{base}/web/health")[0] == 200:
+            if fetch(url)[0] == 200:
                 return
         except OSError:
             pass
         time.sleep(0.5)
-    raise RuntimeError("The Odoo server did not start")
+    raise RuntimeError(f"{url} did not answer")
 
 
 def ms(seconds):
-    return f"{seconds * 1000:.0f}"
+    return f"{seconds * 1000:.1f}" if seconds < 0.1 else f"{seconds * 1000:.0f}"
 
 
 def percentile(values, fraction):
@@ -234,112 +257,324 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measure(base, company_id):
-    results = []
-    for route in ROUTES:
-        url = f"{base}/ppid/{company_id}/{route}"
-        status, headers, body, cold = fetch(url)
-        assert status == 200, (route, status)
+def build_snapshots(company_id):
+    """The cron's work, timed, and the queries of a conditional request."""
+    from odoo import SUPERUSER_ID, api, sql_db
+    from odoo.modules.registry import Registry
+
+    registry = Registry(DB)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        snapshots = env["ppid.public.snapshot"]
+        started = time.perf_counter()
+        snapshots._cron_refresh()
+        cron_seconds = time.perf_counter() - started
+        cr.execute("SELECT count(*) FROM ppid_public_snapshot")
+        stored = cr.fetchone()[0]
+        before = cr.sql_log_count
+        version = snapshots._version(company_id, "register.json")
+        version_queries = cr.sql_log_count - before
+        assert version["stored"]
+    sql_db.close_db(DB)
+    return {
+        "cron_seconds": cron_seconds,
+        "snapshots": stored,
+        "version_queries": version_queries,
+    }
+
+
+def time_route(url, runs=RUNS, conditional_runs=CONDITIONAL_RUNS, cold=True):
+    """Cold (first) request, `runs` full ones, then 304s."""
+    result = {}
+    if cold:
+        status, headers, body, result["cold"] = fetch(url)
+        assert status == 200, (url, status)
+    timings = []
+    for _run in range(runs):
+        status, headers, body, elapsed = fetch(url)
+        assert status == 200, (url, status)
+        timings.append(elapsed)
+    result.update(
+        bytes=len(body),
+        body=body,
+        median=statistics.median(timings),
+        p95=percentile(timings, 0.95),
+        cache=headers.get("X-Cache-Status", ""),
+    )
+    etag, last_modified = headers["ETag"], headers["Last-Modified"]
+    for key, conditional in (
+        ("304", {"If-None-Match": etag}),
+        ("ims", {"If-Modified-Since": last_modified}),
+    ):
         timings = []
-        for _run in range(RUNS):
-            status, headers, body, elapsed = fetch(url)
-            assert status == 200, (route, status)
+        for _run in range(conditional_runs):
+            status, _headers, empty, elapsed = fetch(url, conditional)
+            assert status == 304 and not empty, (url, key, status)
             timings.append(elapsed)
-        etag, last_modified = headers["ETag"], headers["Last-Modified"]
-        not_modified = []
-        for _run in range(CONDITIONAL_RUNS):
-            status, _headers, empty, elapsed = fetch(url, {"If-None-Match": etag})
-            assert status == 304 and not empty, (route, status)
-            not_modified.append(elapsed)
-        since = []
-        for _run in range(CONDITIONAL_RUNS):
-            status, _headers, _empty, elapsed = fetch(
-                url, {"If-Modified-Since": last_modified}
-            )
-            assert status == 304, (route, status)
-            since.append(elapsed)
-        results.append(
-            {
-                "route": f"/ppid/<id>/{route}",
-                "bytes": len(body),
-                "cold": cold,
-                "median": statistics.median(timings),
-                "p95": percentile(timings, 0.95),
-                "304_median": statistics.median(not_modified),
-                "304_p95": percentile(not_modified, 0.95),
-                "ims_median": statistics.median(since),
-            }
-        )
+        result[f"{key}_median"] = statistics.median(timings)
+        result[f"{key}_p95"] = percentile(timings, 0.95)
+    return result
+
+
+def measure_odoo(base, company_id):
+    # load the registry first: "cold" is then the route's own first request
+    fetch(f"{base}/web/login")
+    results = {}
+    for route in ROUTES:
+        results[route] = time_route(f"{base}/ppid/{company_id}/{route}")
+        row = results[route]
         print(
-            f"{route:14} {len(body):>10} B  cold {ms(cold):>6} ms  "
-            f"median {ms(results[-1]['median']):>6} ms  "
-            f"p95 {ms(results[-1]['p95']):>6} ms  "
-            f"304 median {ms(results[-1]['304_median']):>4} ms",
+            f"odoo {route:14} {row['bytes']:>10} B  cold {ms(row['cold']):>6} ms  "
+            f"median {ms(row['median']):>6} ms  304 {ms(row['304_median']):>5} ms",
             flush=True,
         )
+    timings = [fetch(f"{base}/web/health")[3] for _run in range(CONDITIONAL_RUNS)]
+    health = statistics.median(timings)
+    print(f"odoo /web/health median {ms(health)} ms", flush=True)
+    return results, health
+
+
+def measure_after_change(base, company_id):
+    """A published row changes: the next request rebuilds and stores."""
+    subprocess.run(
+        [
+            "psql",
+            "-q",
+            "-d",
+            DB,
+            "-c",
+            "UPDATE ppid_exempted_information SET title = title || ' (diubah)',"
+            " write_date = now() at time zone 'UTC' WHERE id = (SELECT min(id)"
+            " FROM ppid_exempted_information WHERE is_published"
+            " AND state IN ('exempted', 'documented', 'expiring'))",
+        ],
+        check=True,
+    )
+    changed = {}
+    for route in ("dik.json", "dik.csv"):
+        url = f"{base}/ppid/{company_id}/{route}"
+        status, _headers, body, rebuilt = fetch(url)
+        assert status == 200 and b"(diubah)" in body
+        status, _headers, body, stored = fetch(url)
+        changed[route] = (rebuilt, stored)
+        print(
+            f"odoo {route} after a change: {ms(rebuilt)} ms, then {ms(stored)} ms",
+            flush=True,
+        )
+    return changed
+
+
+def nginx_config(workdir):
+    """config/nginx.conf on loopback and the bench ports, with a location
+    serving the same bytes from files."""
+    text = (REPO / "config" / "nginx.conf").read_text()
+    replacements = {
+        "listen 8080;": f"listen 127.0.0.1:{NGINX_PORT};",
+        "server 127.0.0.1:8069;": f"server 127.0.0.1:{PORT};",
+        "/var/cache/nginx-ppid": str(workdir / "cache"),
+        "/var/log/nginx/error.log": str(workdir / "error.log"),
+        "/var/log/nginx/access.log": str(workdir / "access.log"),
+        "        location / {": (
+            f"        location /static-copy/ {{\n"
+            f"            alias {workdir / 'files'}/;\n"
+            f"        }}\n\n"
+            "        location / {"
+        ),
+    }
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path = workdir / "nginx.conf"
+    path.write_text(text)
+    return path
+
+
+def measure_nginx(company_id, odoo_results):
+    if not shutil.which("nginx"):
+        print("nginx is not installed (apt-get install nginx-light): skipped")
+        return None
+    workdir = Path(tempfile.mkdtemp(prefix="ppid_bench_nginx_"))
+    workdir.chmod(0o755)  # nginx's workers (nobody) read the files
+    (workdir / "files").mkdir()
+    for route in ("dik.json", "dik.csv"):
+        (workdir / "files" / route).write_bytes(odoo_results[route]["body"])
+    config_path = nginx_config(workdir)
+    pid_file = workdir / "nginx.pid"
+    server = subprocess.Popen(
+        [
+            "nginx",
+            "-c",
+            str(config_path),
+            "-p",
+            str(workdir),
+            "-g",
+            f"daemon off; pid {pid_file};",
+        ]
+    )
+    base = f"http://127.0.0.1:{NGINX_PORT}"
+    results = {}
+    try:
+        wait_for(f"{base}/static-copy/dik.json")
+        for route in ("dik.json", "dik.csv"):
+            results[f"file {route}"] = time_route(
+                f"{base}/static-copy/{route}", cold=False
+            )
+            url = f"{base}/ppid/{company_id}/{route}"
+            fetch(url)  # fills the cache (MISS)
+            results[f"proxy {route}"] = time_route(url, cold=False)
+            assert results[f"proxy {route}"]["body"] == odoo_results[route]["body"]
+            assert results[f"file {route}"]["body"] == odoo_results[route]["body"]
+        for key, row in results.items():
+            print(
+                f"nginx {key:15} median {ms(row['median']):>6} ms  "
+                f"304 {ms(row['304_median']):>5} ms  {row['cache']}",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
     return results
 
 
-def write_results(results, published, opened):
+def write_results(odoo_results, health, changed, nginx, built, published, opened):
     lines = [
-        "# Benchmark results",
-        "",
         "## Public routes serving a register of "
         f"{ITEMS:,} items (`bench_public_routes.py`)",
         "",
         f"- Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {platform.machine()}, {os.cpu_count()} CPU(s) shared with "
-        "other work; Python "
+        "other agents' work; Python "
         f"{platform.python_version()}; Odoo {release.version}; one threaded "
-        "server (`--workers 0`), requests from the same machine, one at a time.",
+        "server (`--workers 0`) without a read replica (the readonly routes get "
+        "a read/write cursor and store the snapshots they rebuild); "
+        f"{nginx_version()}. Requests from the same machine, one at a time, "
+        "each on a new connection (Python urllib; its own cost is included "
+        "in every figure).",
         f"- Data: {ITEMS:,} items in {UNITS} units of one body, of which "
         f"{published:,} published and classified (the rows of the DIK feeds) and "
         f"{opened:,} opened again with an announcement (the rows of the opened "
         "feeds).",
         "- Load average (1, 5, 15 min) at the end of the run: "
         + ", ".join(f"{load:.2f}" for load in os.getloadavg())
-        + " (the machine was shared with other test runs; timings vary with it).",
-        f"- Each route: one cold request, then {RUNS} timed full requests, then "
-        f"{CONDITIONAL_RUNS} requests with `If-None-Match` and "
-        f"{CONDITIONAL_RUNS} with `If-Modified-Since` (both answered 304).",
+        + " (the machine was shared with other work; timings vary with it).",
+        f"- Snapshots: the cron built {built['snapshots']} stored "
+        f"representations (feeds and every HTML page) in "
+        f"{built['cron_seconds']:.1f} s; a conditional request costs "
+        f"{built['version_queries']} SQL statement(s) of ours (the fingerprint over a "
+        "partial index, the snapshot's validators by its unique index).",
+        f"- Each route: one cold request (the first after the server loaded the "
+        f"registry), then {RUNS} timed full requests, then {CONDITIONAL_RUNS} "
+        f"with `If-None-Match` and {CONDITIONAL_RUNS} with `If-Modified-Since` "
+        "(both answered 304).",
+        "",
+        "### Inside Odoo",
         "",
         "| Route | Size | Cold (ms) | Full median (ms) | Full p95 (ms) "
         "| 304 If-None-Match median (ms) | 304 p95 (ms) "
-        "| 304 If-Modified-Since median (ms) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| 304 If-Modified-Since median (ms) | 304 / `/web/health` |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for row in results:
+    for route, row in odoo_results.items():
         lines.append(
-            f"| `{row['route']}` | {row['bytes'] / 1024:,.0f} KiB | {ms(row['cold'])} "
-            f"| {ms(row['median'])} | {ms(row['p95'])} | {ms(row['304_median'])} "
-            f"| {ms(row['304_p95'])} | {ms(row['ims_median'])} |"
+            f"| `/ppid/<id>/{route}` | {row['bytes'] / 1024:,.0f} KiB "
+            f"| {ms(row['cold'])} | {ms(row['median'])} | {ms(row['p95'])} "
+            f"| {ms(row['304_median'])} | {ms(row['304_p95'])} "
+            f"| {ms(row['ims_median'])} | {row['304_median'] / health:.2f} |"
         )
     lines += [
+        f"| `/web/health` (Odoo's cheapest route) | | | {ms(health)} | | | | | 1.00 |",
         "",
-        "The HTML pages show 100 rows a page (system parameter "
-        "`ppid_exempted.public_page_size`); the CSV and JSON feeds hold every "
-        "row. A full response reads the rows (one query for the items, batched "
-        "reads of units and legal bases) and renders them; a conditional request "
-        "costs one aggregate query over the body's rows (ETag and Last-Modified) "
-        "and sends no body.",
+        "After a published row changed (the request rebuilds the snapshot from "
+        "the rows and stores it; the next one streams it): "
+        + "; ".join(
+            f"`{route}` {ms(rebuilt)} ms, then {ms(stored)} ms"
+            for route, (rebuilt, stored) in changed.items()
+        )
+        + ".",
         "",
     ]
-    RESULTS.write_text("\n".join(lines))
+    if nginx:
+        lines += [
+            "### Through nginx (config/nginx.conf)",
+            "",
+            "| What | Size | Full median (ms) | Full p95 (ms) "
+            "| 304 median (ms) | 304 p95 (ms) | Full / file | 304 / file |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for route in ("dik.json", "dik.csv"):
+            file_row = nginx[f"file {route}"]
+            for key, label in (
+                (f"file {route}", f"the same bytes as `{route}` from a file"),
+                (f"proxy {route}", f"`/ppid/<id>/{route}`, cached by nginx"),
+            ):
+                row = nginx[key]
+                lines.append(
+                    f"| {label} | {row['bytes'] / 1024:,.0f} KiB "
+                    f"| {ms(row['median'])} | {ms(row['p95'])} "
+                    f"| {ms(row['304_median'])} | {ms(row['304_p95'])} "
+                    f"| {row['median'] / file_row['median']:.2f} "
+                    f"| {row['304_median'] / file_row['304_median']:.2f} |"
+                )
+        lines.append("")
+    lines += [
+        "The HTML pages show 100 rows a page (system parameter "
+        "`ppid_exempted.public_page_size`); the CSV and JSON feeds hold every "
+        "row. A full response streams the stored snapshot; a conditional request "
+        "sends no body. Behind nginx, Odoo is asked again at most once a minute "
+        "per URL (`Cache-Control: public, max-age=60, must-revalidate`), with "
+        "a conditional request.",
+        "",
+    ]
+    replace_section(RESULTS, "## Public routes serving a register of", "\n".join(lines))
     print(f"Written to {RESULTS}")
+
+
+def nginx_version():
+    if not shutil.which("nginx"):
+        return "nginx not installed"
+    output = subprocess.run(
+        ["nginx", "-v"], capture_output=True, text=True, check=False
+    ).stderr
+    return output.strip().replace("nginx version: ", "")
+
+
+def replace_section(path, marker, section):
+    """Replace the section starting with `marker` (up to the next "## ")."""
+    text = path.read_text() if path.exists() else "# Benchmark results\n"
+    if marker in text:
+        head, _sep, tail = text.partition(marker)
+        rest = tail.split("\n## ", 1)
+        text = (
+            head
+            + section.rstrip("\n")
+            + ("\n\n## " + rest[1] if len(rest) > 1 else "\n")
+        )
+    else:
+        text = text.rstrip() + "\n\n" + section
+    path.write_text(text)
 
 
 def main():
     create_database()
     company_id, published, opened = fill_database()
+    built = build_snapshots(company_id)
+    print(
+        f"cron: {built['snapshots']} snapshots in {built['cron_seconds']:.1f} s; "
+        f"conditional request: {built['version_queries']} queries",
+        flush=True,
+    )
     server = subprocess.Popen(odoo_command())
     try:
         base = f"http://127.0.0.1:{PORT}"
-        wait_for_server(base)
-        results = measure(base, company_id)
+        wait_for(f"{base}/web/health")
+        odoo_results, health = measure_odoo(base, company_id)
+        nginx = measure_nginx(company_id, odoo_results)
+        changed = measure_after_change(base, company_id)
     finally:
         server.terminate()
         server.wait(timeout=60)
-    write_results(results, published, opened)
+    write_results(odoo_results, health, changed, nginx, built, published, opened)
     if os.environ.get("PPID_BENCH_KEEP_DB") != "1":
         subprocess.run(["dropdb", "--force", "--if-exists", DB], check=True)
 

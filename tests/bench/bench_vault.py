@@ -188,7 +188,7 @@ def run(env):
 
 def write_results(results):
     lines = [
-        "# Benchmark: safeguards (issue 6)",
+        "## Safeguards (`bench_vault.py`)",
         "",
         f"Database `{DB}`, {ITEMS} items, files of {FILE_SIZE // 1024} KB.",
         f"Run on {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPU(s).",
@@ -204,7 +204,19 @@ def write_results(results):
             f"| {label} | {elapsed:.3f} | {elapsed / count * 1000:.2f} | "
             f"{count} {unit} |"
         )
-    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    # only this benchmark's section: the others keep theirs
+    path = HERE / "RESULTS.md"
+    text = path.read_text() if path.exists() else "# Benchmark results\n"
+    marker = "## Safeguards (`bench_vault.py`)"
+    if marker in text:
+        head, _sep, tail = text.partition(marker)
+        rest = tail.split("\n## ", 1)
+        text = (
+            head + "\n".join(lines) + ("\n\n## " + rest[1] if len(rest) > 1 else "\n")
+        )
+    else:
+        text = text.rstrip() + "\n\n" + "\n".join(lines) + "\n"
+    path.write_text(text)
 
 
 def main():

@@ -80,9 +80,14 @@ class PpidExemptedInformation(models.Model):
 
     # Identification
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
     )
-    title = fields.Char(required=True, tracking=True)
+    title = fields.Char(required=True, tracking=True, index="trigram")
     description = fields.Text(
         tracking=True, help="The information described clearly and precisely."
     )
@@ -1471,8 +1476,14 @@ class PpidExemptedInformation(models.Model):
                 }
             )
             notes[item.id] = announcement
-        self.env["ppid.public.information"].sudo().create(entries)
-        self.browse(notes)._message_log_batch(bodies=notes)
+        # In batches (the expiry cron may open thousands at once): one create
+        # of the DIP entries, nobody subscribed to them, one INSERT of notes.
+        from .bulk_chatter import log_notes
+
+        self.env["ppid.public.information"].sudo().with_context(
+            mail_create_nosubscribe=True
+        ).create(entries)
+        log_notes(self.browse(notes), notes)
 
     # ------------------------------------------------------------------
     # Views
@@ -1679,7 +1690,13 @@ class PpidExemptedInformation(models.Model):
             for vals in item._step_activity_values(types[item.state], model_id)
             if (item.id, vals["activity_type_id"]) not in scheduled
         ]
-        self.env["mail.activity"].sudo().create(values)
+        if self.env.context.get("mail_activity_quick_update"):
+            # a batch (the expiry cron): one INSERT, same rows (bulk_chatter.py)
+            from .bulk_chatter import create_activities
+
+            create_activities(self.sudo().env, values)
+        else:
+            self.env["mail.activity"].sudo().create(values)
 
     def _step_activity_values(self, activity_type, model_id):
         company = self.company_id
@@ -1779,8 +1796,10 @@ class PpidExemptedInformation(models.Model):
         )
 
     def _log_batch(self, body):
-        if self:
-            self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
+        # one INSERT for the whole batch (bulk_chatter.py)
+        from .bulk_chatter import log_notes
+
+        log_notes(self, dict.fromkeys(self.ids, body))
 
     def _raise_due_reviews(self, in_company, today):
         """Rule 26: every active exemption is reviewed by its next-review date."""

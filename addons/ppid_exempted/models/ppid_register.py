@@ -113,8 +113,11 @@ PUBLIC_STATUS_LABELS = {
     "expiring": "Dikecualikan, jangka waktu segera berakhir",
 }
 # Bump when the published representation changes, so that caches refresh.
-PUBLIC_FORMAT_VERSION = "1"
+PUBLIC_FORMAT_VERSION = "2"
 INDONESIAN = "id_ID"
+# Archived items stay in every register they belong to (an archive is not an
+# end of the exemption, PP 61/2010 Pasal 11); the printed register marks them.
+ARCHIVED_MARK = "(diarsipkan)"
 
 
 class PpidRegister(models.AbstractModel):
@@ -218,8 +221,13 @@ class PpidRegister(models.AbstractModel):
 
     @api.model
     def _register_items(self, company, date, unit=None):
+        """Archived items included: archiving does not end an exemption."""
         self._check_company_access(company)
-        items = self.env["ppid.exempted.information"].with_company(company)
+        items = (
+            self.env["ppid.exempted.information"]
+            .with_company(company)
+            .with_context(active_test=False)
+        )
         return items.search(
             self._register_domain(company, date, unit), order="unit_id, name, id"
         )
@@ -238,7 +246,9 @@ class PpidRegister(models.AbstractModel):
                 {
                     "no": str(number),
                     "reference": item.name,
-                    "title": item.title,
+                    "title": (
+                        item.title if item.active else f"{item.title} {ARCHIVED_MARK}"
+                    ),
                     "legal_basis": self._legal_basis_text(item),
                     "consequence_if_opened": item.harm_if_opened or "",
                     "consequence_if_closed": item.interest_if_closed or "",
@@ -302,6 +312,7 @@ class PpidRegister(models.AbstractModel):
         found = (
             env["ppid.public.information"]
             .with_company(company)
+            .with_context(active_test=False)
             .search(domain, order="opened_date, id")
         )
         reasons = dict(found._fields["open_reason"]._description_selection(env))
@@ -402,7 +413,9 @@ class PpidRegister(models.AbstractModel):
     @api.model
     def _public_register_count(self, company):
         items = self.env["ppid.exempted.information"].sudo()
-        return items.search_count(self._public_register_domain(company))
+        return items.with_context(active_test=False).search_count(
+            self._public_register_domain(company)
+        )
 
     @api.model
     def _public_register_rows(self, company, offset=0, limit=None):
@@ -410,10 +423,13 @@ class PpidRegister(models.AbstractModel):
 
         Reads as superuser with an explicit domain and an explicit list of
         fields; only the keys of PUBLIC_REGISTER_FIELDS leave this method.
+        Archived items stay: archiving does not end an exemption, and the
+        public register says nothing of the body's internal filing.
         """
         items = (
             self._indonesian_env()["ppid.exempted.information"]
             .sudo()
+            .with_context(active_test=False)
             .search_fetch(
                 self._public_register_domain(company),
                 PUBLIC_ITEM_SOURCE_FIELDS,
@@ -446,7 +462,9 @@ class PpidRegister(models.AbstractModel):
     @api.model
     def _public_opened_count(self, company):
         entries = self.env["ppid.public.information"].sudo()
-        return entries.search_count(self._opened_domain(company))
+        return entries.with_context(active_test=False).search_count(
+            self._opened_domain(company)
+        )
 
     @api.model
     def _public_opened_rows(self, company, offset=0, limit=None):
@@ -455,6 +473,7 @@ class PpidRegister(models.AbstractModel):
         entries = (
             env["ppid.public.information"]
             .sudo()
+            .with_context(active_test=False)
             .search_fetch(
                 self._opened_domain(company),
                 [
@@ -484,59 +503,65 @@ class PpidRegister(models.AbstractModel):
         return rows
 
     @api.model
-    def _public_version(self, company, kind):
-        """(ETag, Last-Modified) of a public representation, without building it.
+    def _public_fingerprint_query(self, company_id, family):
+        """SQL of one row (rows, ids, stamps, last_write) that changes with
+        the rows a public feed shows, without building them.
 
-        Both follow every write on the body's items, units and DIP entries, on
-        the legal-basis catalogue and on the body itself: Last-Modified is the
-        latest write, and the ETag hashes a checksum of (id, write date) of all
-        those rows, so that it also changes when a row written by a long
-        transaction commits with an older write date, or when a row leaves the
-        published set.
+        `family` is "register" (the DIK feeds and pages) or "opened" (the
+        announcements). Only published rows count, so that nothing done on an
+        unpublished item (a draft, an item the PPID did not publish) shows in
+        a validator: the public learns nothing of activity on information it
+        cannot see. The sums of ids and of write dates change when a row joins
+        or leaves the set, and when a row written by a long transaction
+        commits with an older write date. The register also follows its units
+        and the legal-basis catalogue, whose names it prints. One aggregate
+        over a partial index (see ppid.public.snapshot), no row fetched.
         """
-        models_used = (
+        for model in (
             "ppid.exempted.information",
             "ppid.unit",
             "ppid.public.information",
             "ppid.legal.basis",
             "res.company",
-        )
-        for model in models_used:
+        ):
             self.env[model].flush_model(["write_date"])
-        self.env.cr.execute(
-            SQL(
+        if family == "register":
+            return SQL(
                 """
-                SELECT max(write_date),
-                       count(*),
-                       coalesce(sum(hashtext(tag || id || '|' || write_date)), 0)
-                  FROM (
-                    SELECT 'item' AS tag, id, write_date
-                      FROM ppid_exempted_information WHERE company_id = %(company)s
-                    UNION ALL
-                    SELECT 'unit', id, write_date
-                      FROM ppid_unit WHERE company_id = %(company)s
-                    UNION ALL
-                    SELECT 'dip', id, write_date
-                      FROM ppid_public_information WHERE company_id = %(company)s
-                    UNION ALL
-                    SELECT 'basis', id, write_date FROM ppid_legal_basis
-                    UNION ALL
-                    SELECT 'body', id, write_date FROM res_company
-                     WHERE id = %(company)s
-                  ) AS stamps
+                SELECT count(*) AS rows,
+                       coalesce(sum(id), 0) AS ids,
+                       coalesce(sum(extract(epoch FROM write_date)), 0) AS stamps,
+                       greatest(
+                           max(write_date),
+                           (SELECT max(write_date) FROM ppid_unit
+                             WHERE company_id = %(company)s),
+                           (SELECT max(write_date) FROM ppid_legal_basis)
+                       ) AS last_write
+                  FROM ppid_exempted_information
+                 WHERE company_id = %(company)s
+                   AND is_published
+                   AND state IN %(states)s
                 """,
-                company=company.id,
+                company=company_id,
+                states=tuple(ACTIVE_EXEMPTION_STATES),
             )
+        return SQL(
+            """
+            SELECT count(*) AS rows,
+                   coalesce(sum(entry.id), 0) AS ids,
+                   coalesce(sum(extract(epoch FROM entry.write_date)), 0) AS stamps,
+                   max(entry.write_date) AS last_write
+              FROM ppid_public_information entry
+              JOIN ppid_exempted_information item
+                ON item.id = entry.information_id
+             WHERE entry.company_id = %(company)s AND item.state = 'opened'
+            """,
+            company=company_id,
         )
-        last_modified, count, checksum = self.env.cr.fetchone()
-        seed = "|".join(
-            (
-                PUBLIC_FORMAT_VERSION,
-                kind,
-                str(company.id),
-                str(last_modified),
-                str(count),
-                str(checksum),
-            )
-        )
-        return hashlib.sha256(seed.encode()).hexdigest()[:32], last_modified
+
+    @api.model
+    def _public_etag(self, company_id, kind, fingerprint):
+        """The ETag of one representation: its kind and the fingerprint of
+        its rows (which includes the name of the body)."""
+        seed = "|".join((PUBLIC_FORMAT_VERSION, kind, str(company_id), fingerprint))
+        return hashlib.sha256(seed.encode()).hexdigest()[:32]

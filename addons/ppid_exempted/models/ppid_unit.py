@@ -18,7 +18,7 @@ class PpidUnit(models.Model):
     _rec_names_search = ["complete_name", "code"]
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=False)
+    name = fields.Char(required=True, translate=False, index="trigram")
     complete_name = fields.Char(
         compute="_compute_complete_name", store=True, recursive=True
     )

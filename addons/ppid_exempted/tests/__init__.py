@@ -33,3 +33,5 @@ from . import test_unit_display
 from . import test_form_guidance
 from . import test_papers
 from . import test_public_page
+from . import test_search_indexes
+from . import test_bulk_chatter

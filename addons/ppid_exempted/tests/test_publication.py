@@ -345,7 +345,10 @@ class TestPublication(HttpCase, RegisterCase):
                 first = self._feed(feed)
                 etag = first.headers["ETag"]
                 last_modified = first.headers["Last-Modified"]
-                self.assertEqual(first.headers["Cache-Control"], "public, no-cache")
+                self.assertEqual(
+                    first.headers["Cache-Control"],
+                    "public, max-age=60, must-revalidate",
+                )
                 for headers in (
                     {"If-None-Match": etag},
                     {"If-Modified-Since": last_modified},
@@ -392,6 +395,240 @@ class TestPublication(HttpCase, RegisterCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("Judul diperbarui", response.text)
+
+    def test_validators_follow_only_the_published_rows(self):
+        """An edit of an unpublished draft or of a classified item that is not
+        published changes neither the ETag nor the Last-Modified of any feed
+        (they would reveal activity on unpublished information)."""
+        published = self._create_item("exempted", title="Terbit", **PUBLISHED)
+        draft = self._create_item("draft", title="Draf")
+        unpublished = self._create_item("exempted", title="Tidak terbit")
+        opened = self._create_item("opened", title="Sudah dibuka")
+        self._create_opened_entry(opened)
+
+        def validators():
+            return {
+                feed: (
+                    self._feed(feed).headers["ETag"],
+                    self._feed(feed).headers["Last-Modified"],
+                )
+                for feed in PUBLIC_FEEDS
+            }
+
+        before = validators()
+        self.assertEqual(before, validators())  # stable between requests
+        self.env.flush_all()
+        # later write dates than every published row
+        self.env.cr.execute("SELECT now() at time zone 'UTC' + interval '1 hour'")
+        later = self.env.cr.fetchone()[0]
+        draft.title = "Draf diubah"
+        unpublished.title = "Tidak terbit, diubah"
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ppid_exempted_information SET write_date = %s WHERE id IN %s",
+            [later, (draft.id, unpublished.id)],
+        )
+        self.assertEqual(validators(), before)
+
+        # an edit of the published row changes both (a later write date)
+        published.title = "Terbit, diubah"
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ppid_exempted_information SET write_date = %s WHERE id = %s",
+            [later, published.id],
+        )
+        after = validators()
+        for feed in ("dik", "dik.csv", "dik.json"):
+            self.assertNotEqual(after[feed][0], before[feed][0], feed)
+            self.assertNotEqual(after[feed][1], before[feed][1], feed)
+        for feed in ("opened", "opened.csv", "opened.json"):
+            self.assertEqual(after[feed], before[feed], feed)
+
+        # an item leaving the feed: a new ETag, and Last-Modified never goes back
+        self.env["ppid.public.snapshot"]._cron_refresh()
+        stored = self._feed("dik.json").headers
+        published.is_published = False
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ppid_exempted_information SET write_date = write_date"
+            " - interval '2 hours' WHERE id = %s",
+            [published.id],
+        )
+        response = self._feed("dik.json")
+        self.assertEqual(response.json()["items"], [])
+        self.assertNotEqual(response.headers["ETag"], stored["ETag"])
+        response = self._get(
+            f"/ppid/{self.company.id}/dik.json",
+            headers={"If-Modified-Since": stored["Last-Modified"]},
+        )
+        self.assertEqual(response.status_code, 200)
+
+    def test_csv_cells_never_start_a_formula(self):
+        """A spreadsheet opening the CSV feed reads no formula (OWASP CSV
+        injection): every cell starting with =, +, -, @, a tab or a carriage
+        return is sent behind a quote; the JSON keeps the value as written."""
+        payloads = {
+            "=": '=HYPERLINK("http://contoh.invalid","Klik")',
+            "+": "+62 811 000",
+            "-": "-2+3",
+            "@": "@SUM(A1:A2)",
+            "tab": "\t=1+1",
+            "cr": "\r=1+1",
+        }
+        items = {
+            key: self._create_item(
+                "exempted",
+                title=payload,
+                **{**PUBLISHED, "published_harm_summary": payload},
+            )
+            for key, payload in payloads.items()
+        }
+        rows = {row["reference"]: row for row in self._csv_rows()}
+        for key, payload in payloads.items():
+            with self.subTest(prefix=key):
+                row = rows[items[key].name]
+                self.assertEqual(row["title"], f"'{payload}")
+                self.assertEqual(row["consequence_if_opened"], f"'{payload}")
+        titles = {row["reference"]: row["title"] for row in self._json_items()}
+        self.assertEqual(titles[items["="].name], payloads["="])
+        # the announcements feed too
+        opened = self._create_item("opened", title="=1+1")
+        self._create_opened_entry(opened, announcement="@cmd")
+        [row] = self._csv_rows("opened.csv")
+        self.assertEqual((row["title"], row["announcement"]), ("'=1+1", "'@cmd"))
+        # an ordinary value is left alone
+        plain = self._create_item("exempted", title="Judul biasa", **PUBLISHED)
+        rows = {row["reference"]: row for row in self._csv_rows()}
+        self.assertEqual(rows[plain.name]["title"], "Judul biasa")
+        self.assertEqual(
+            rows[plain.name]["period_end_date"], str(plain.period_end_date)
+        )
+
+    def test_archived_items_stay_in_the_public_feeds(self):
+        """Archiving is internal filing, not the end of an exemption (PP 61/2010
+        Pasal 11): the archived item stays in every public feed."""
+        item = self._create_item("exempted", title="Diarsipkan tetap", **PUBLISHED)
+        opened = self._create_item("opened", title="Dibuka lalu diarsipkan")
+        self._create_opened_entry(opened)
+        (item | opened).write({"active": False, "archive_reason": "Pindah berkas."})
+        self.assertEqual([row["title"] for row in self._json_items()], [item.title])
+        self.assertEqual([row["title"] for row in self._csv_rows()], [item.title])
+        self.assertIn(item.title, self._feed("dik").text)
+        self.assertEqual(
+            [row["title"] for row in self._json_items("opened.json")], [opened.title]
+        )
+        self.assertIn(opened.title, self._feed("opened").text)
+
+    # ------------------------------------------------------------------
+    # The stored snapshot
+    # ------------------------------------------------------------------
+
+    def test_public_routes_are_readonly(self):
+        """Odoo sends them to a read replica when db_replica_host is set."""
+        from ..controllers.publication import PpidPublicationController
+
+        for name in (
+            "register_page",
+            "opened_page",
+            "register_json",
+            "register_csv",
+            "opened_json",
+            "opened_csv",
+        ):
+            routing = getattr(PpidPublicationController, name).original_routing
+            self.assertIs(routing["readonly"], True, name)
+
+    def test_current_snapshot_is_streamed_and_a_stale_one_never(self):
+        item = self._create_item("exempted", title="Dari salinan", **PUBLISHED)
+        snapshots = self.env["ppid.public.snapshot"]
+        # a request on a read-only cursor builds without storing
+        first = self._feed("dik.json")
+        self.assertFalse(snapshots.search([("company_id", "=", self.company.id)]))
+        # the cron stores every representation of the body
+        snapshots._cron_refresh()
+        stored = snapshots.search([("company_id", "=", self.company.id)])
+        self.assertEqual(
+            sorted(stored.mapped("kind")),
+            sorted(
+                [
+                    "opened.csv",
+                    "opened.json",
+                    "page.dik.1.100",
+                    "page.opened.1.100",
+                    "register.csv",
+                    "register.json",
+                ]
+            ),
+        )
+        json_snapshot = stored.filtered(lambda s: s.kind == "register.json")
+        # a conditional request: one query, whatever the number of rows
+        self.env.flush_all()
+        with self.assertQueryCount(1):
+            version = snapshots._version(self.company.id, "register.json")
+        self.assertTrue(version["stored"])
+        self.assertEqual(json_snapshot.body, first.text)
+        self.assertEqual(json_snapshot.etag, first.headers["ETag"].strip('"'))
+        # the stored body is what is sent (marked here to see it)
+        self.env.cr.execute(
+            "UPDATE ppid_public_snapshot SET body = replace(body, %s, %s)"
+            " WHERE id = %s",
+            ["Dari salinan", "Dari salinan tersimpan", json_snapshot.id],
+        )
+        response = self._feed("dik.json")
+        self.assertIn("Dari salinan tersimpan", response.text)
+        self.assertEqual(response.headers["ETag"], first.headers["ETag"])
+        self.assertEqual(
+            self._get(
+                f"/ppid/{self.company.id}/dik.json",
+                headers={"If-None-Match": first.headers["ETag"]},
+            ).status_code,
+            304,
+        )
+        # once a published row changes, the stored body is not sent any more
+        item.title = "Judul baru"
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ppid_exempted_information"
+            " SET write_date = write_date + interval '1 second' WHERE id = %s",
+            [item.id],
+        )
+        response = self._feed("dik.json")
+        self.assertIn("Judul baru", response.text)
+        self.assertNotIn("Dari salinan", response.text)
+        snapshots._cron_refresh()
+        json_snapshot.invalidate_recordset()
+        self.assertIn("Judul baru", json_snapshot.body)
+        self.assertEqual(json_snapshot.etag, response.headers["ETag"].strip('"'))
+
+    def test_a_request_on_a_writable_cursor_stores_the_snapshot(self):
+        """Without a read replica, Odoo gives readonly routes a read/write
+        cursor: the first request stores what it built."""
+        self._create_item("exempted", title="Disimpan saat diminta", **PUBLISHED)
+        self.set_registry_readonly_mode(False)
+        self.addCleanup(self.set_registry_readonly_mode, True)
+        first = self._feed("dik.csv")
+        snapshot = self.env["ppid.public.snapshot"].search(
+            [("company_id", "=", self.company.id), ("kind", "=", "register.csv")]
+        )
+        self.assertEqual(snapshot.body, first.text)
+        second = self._feed("dik.csv")
+        self.assertEqual(second.content, first.content)
+        self.assertEqual(
+            second.headers["Last-Modified"], first.headers["Last-Modified"]
+        )
+        # a page past the last one is answered, and not stored
+        self.assertIn("Halaman 1 dari 1", self._feed("dik?page=1").text)
+        self.assertEqual(
+            self._get(f"/ppid/{self.company.id}/dik?page=999").status_code, 200
+        )
+        self.assertEqual(
+            sorted(
+                self.env["ppid.public.snapshot"]
+                .search([("company_id", "=", self.company.id)])
+                .mapped("kind")
+            ),
+            ["page.dik.1.100", "register.csv"],
+        )
 
     # ------------------------------------------------------------------
     # XLSX downloads for logged-in users

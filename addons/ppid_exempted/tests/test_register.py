@@ -321,6 +321,43 @@ class TestRegister(RegisterCase):
             [item.name],
         )
 
+    def test_archived_items_stay_in_the_register_marked_as_archived(self):
+        """Archiving is internal filing, not the end of an exemption (PP 61/2010
+        Pasal 11): the register at a date, its PDF/XLSX rows, the issued
+        registers and the opened list keep archived items, marked."""
+        kept = self._create_item("exempted", title="Tetap aktif")
+        archived = self._create_item("documented", title="Sudah diarsipkan")
+        opened = self._create_item("opened", title="Dibuka lalu diarsipkan")
+        self._create_opened_entry(opened)
+        (archived | opened).write(
+            {"active": False, "archive_reason": "Berkas dipindah ke arsip inaktif."}
+        )
+        rows = {row["reference"]: row for row in self._rows(self.today)}
+        self.assertEqual(set(rows), {kept.name, archived.name})
+        self.assertEqual(rows[kept.name]["title"], "Tetap aktif")
+        self.assertEqual(rows[archived.name]["title"], "Sudah diarsipkan (diarsipkan)")
+        # what the unit officer reads of its own unit
+        officer_rows = self._rows(
+            self.today, env=self.env(user=self.users["pelaksana"])
+        )
+        self.assertIn(archived.name, [row["reference"] for row in officer_rows])
+        # the issued register freezes the row, mark included
+        issue = self._issue()
+        issue.action_issue()
+        self.assertEqual(
+            sorted(issue.line_ids.mapped("title")),
+            ["Sudah diarsipkan (diarsipkan)", "Tetap aktif"],
+        )
+        self.assertEqual(
+            self._as_table(issue._as_register()),
+            self._as_table(self.builder._live_register(self.company, self.today)),
+        )
+        # the opened list keeps the archived opened item
+        self.assertEqual(
+            [row["reference"] for row in self.builder._opened_rows(self.company)],
+            [opened.name],
+        )
+
     # ------------------------------------------------------------------
     # Rule 26: the register is issued as frozen versions
     # ------------------------------------------------------------------
