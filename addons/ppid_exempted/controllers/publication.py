@@ -1,7 +1,6 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from werkzeug.exceptions import NotFound
 from werkzeug.http import is_resource_modified
 
 from odoo import http
@@ -78,10 +77,20 @@ class PpidPublicationController(http.Controller):
             page = 1
         kind = request.env["ppid.public.snapshot"]._page_kind(route, page)
         # self-contained (no script, no external resource) and embeddable
-        csp = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *"
+        csp = (
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            "frame-ancestors *"
+        )
         return self._conditional(
             company_id, kind, HTML, [("Content-Security-Policy", csp)]
         )
+
+    def _not_found(self):
+        """A wrong body or page: 404, in the language of the public."""
+        body = request.env["ir.qweb"]._render(
+            "ppid_exempted.public_not_found_page", {"company_name": "", "base_url": ""}
+        )
+        return Response(str(body), status=404, headers=[("Content-Type", HTML)])
 
     def _feed(self, company_id, kind, content_type, disposition=None):
         headers = [("Content-Disposition", disposition)] if disposition else []
@@ -94,7 +103,7 @@ class PpidPublicationController(http.Controller):
         snapshots = request.env["ppid.public.snapshot"].sudo()
         version = snapshots._version(company_id, kind)
         if version is None:
-            raise NotFound()
+            return self._not_found()
         etag, last_modified = version["etag"], version["last_modified"]
         if is_resource_modified(
             request.httprequest.environ, etag=etag, last_modified=last_modified

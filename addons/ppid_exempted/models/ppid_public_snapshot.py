@@ -361,13 +361,30 @@ class PpidPublicSnapshot(models.Model):
         }
 
     @api.model
+    def _last_updated(self, company):
+        """When the published rows of the body last changed."""
+        latest = (
+            self.env["ppid.exempted.information"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [("company_id", "=", company.id), ("is_published", "=", True)],
+                order="write_date desc",
+                limit=1,
+            )
+        )
+        return latest.write_date
+
+    @api.model
     def _render_page(self, template, company, **values):
         return str(
             self.env["ir.qweb"]._render(
                 template,
                 {
+                    "company": company,
                     "company_name": company.name,
                     "base_url": f"/ppid/{company.id}",
+                    "last_updated": self._last_updated(company),
                     **values,
                 },
             )

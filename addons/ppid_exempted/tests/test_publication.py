@@ -6,6 +6,8 @@ import csv
 import io
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -187,6 +189,10 @@ class TestPublication(HttpCase, RegisterCase):
     def test_public_routes_refuse_what_they_do_not_serve(self):
         missing = self.env["res.company"].search([], order="id desc", limit=1).id + 1
         self.assertEqual(self._get(f"/ppid/{missing}/dik.json").status_code, 404)
+        # A citizen who mistypes reads why, in Bahasa Indonesia.
+        page = self._get(f"/ppid/{missing}/dik")
+        self.assertEqual(page.status_code, 404)
+        self.assertIn("Halaman tidak ditemukan", page.text)
         response = self._get(f"/ppid/{self.company.id}/dik.json", data={"x": "1"})
         self.assertEqual(response.status_code, 405)
         # unknown query parameters (e.g. a website's cache buster) are ignored
@@ -422,7 +428,7 @@ class TestPublication(HttpCase, RegisterCase):
         self.env.cr.execute("SELECT now() at time zone 'UTC' + interval '1 hour'")
         later = self.env.cr.fetchone()[0]
         draft.title = "Draf diubah"
-        unpublished.title = "Tidak terbit, diubah"
+        unpublished.review_date = unpublished.review_date - relativedelta(days=1)
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE ppid_exempted_information SET write_date = %s WHERE id IN %s",
@@ -431,7 +437,9 @@ class TestPublication(HttpCase, RegisterCase):
         self.assertEqual(validators(), before)
 
         # an edit of the published row changes both (a later write date)
-        published.title = "Terbit, diubah"
+        published.with_user(
+            self.users["service"]
+        ).published_harm_summary = "Ringkasan diubah"
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE ppid_exempted_information SET write_date = %s WHERE id = %s",
@@ -585,7 +593,7 @@ class TestPublication(HttpCase, RegisterCase):
             304,
         )
         # once a published row changes, the stored body is not sent any more
-        item.title = "Judul baru"
+        item.with_user(self.users["service"]).published_harm_summary = "Judul baru"
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE ppid_exempted_information"
@@ -594,7 +602,7 @@ class TestPublication(HttpCase, RegisterCase):
         )
         response = self._feed("dik.json")
         self.assertIn("Judul baru", response.text)
-        self.assertNotIn("Dari salinan", response.text)
+        self.assertNotIn("Dari salinan tersimpan", response.text)
         snapshots._cron_refresh()
         json_snapshot.invalidate_recordset()
         self.assertIn("Judul baru", json_snapshot.body)

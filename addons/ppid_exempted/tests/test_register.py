@@ -343,7 +343,7 @@ class TestRegister(RegisterCase):
         self.assertIn(archived.name, [row["reference"] for row in officer_rows])
         # the issued register freezes the row, mark included
         issue = self._issue()
-        issue.action_issue()
+        self._approve(issue)
         self.assertEqual(
             sorted(issue.line_ids.mapped("title")),
             ["Sudah diarsipkan (diarsipkan)", "Tetap aktif"],
