@@ -2,6 +2,8 @@ from . import ppid_append_only_mixin
 from . import ppid_unit
 from . import ppid_legal_basis
 from . import ppid_public_information
+from . import ppid_workflow_mixin
+from . import ppid_expiry_mixin
 from . import ppid_exempted_information
 from . import res_users
 from . import ppid_collection_round
