@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -72,8 +73,10 @@ def run_odoo(db, *args, log=None, **kwargs):
 
 
 def dropdb(db, pg_port=None):
+    """Drop the database and its filestore."""
     port = ["-p", str(pg_port)] if pg_port else []
     subprocess.run(["dropdb", *port, "--if-exists", "--force", db], check=True)
+    shutil.rmtree(Path(DATA_DIR) / "filestore" / db, ignore_errors=True)
 
 
 def create_database(db, demo=True, modules="ppid_exempted", extra=(), **kwargs):
