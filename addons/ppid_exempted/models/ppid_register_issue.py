@@ -1,6 +1,8 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import date
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -14,6 +16,12 @@ ISSUER_GROUPS = (
 )
 # Set only by the issuing itself, never by a user's write.
 ISSUE_STAMP_FIELDS = {"issued_by_id", "issued_datetime", "line_ids"}
+# Sane bounds for what a user types: a decree number is a short reference, a
+# note is prose; dates of a register and of its decree are in living memory.
+MAX_REFERENCE_LENGTH = 200
+MAX_NOTE_LENGTH = 20000
+DATE_MIN = date(1900, 1, 1)
+DATE_MAX = date(2199, 12, 31)
 
 
 class PpidRegisterIssue(models.Model):
@@ -95,6 +103,40 @@ class PpidRegisterIssue(models.Model):
         issuer = self._is_issuer()
         for issue in self:
             issue.can_issue = issuer and issue.state == "draft"
+
+    @api.constrains("decree_reference", "note")
+    def _check_text_lengths(self):
+        limits = (
+            ("decree_reference", MAX_REFERENCE_LENGTH),
+            ("note", MAX_NOTE_LENGTH),
+        )
+        for issue in self:
+            for name, limit in limits:
+                if len(issue[name] or "") > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "The register's %(field)s is too long: at most "
+                            "%(limit)s characters.",
+                            field=self._fields[name]._description_string(self.env),
+                            limit=limit,
+                        )
+                    )
+
+    @api.constrains("date", "decree_date")
+    def _check_date_range(self):
+        for issue in self:
+            for name in ("date", "decree_date"):
+                value = issue[name]
+                if value and not DATE_MIN <= value <= DATE_MAX:
+                    raise ValidationError(
+                        self.env._(
+                            "The register's %(field)s must be between %(start)s "
+                            "and %(end)s.",
+                            field=self._fields[name]._description_string(self.env),
+                            start=DATE_MIN.isoformat(),
+                            end=DATE_MAX.isoformat(),
+                        )
+                    )
 
     @api.constrains("date")
     def _check_date_not_in_future(self):

@@ -18,3 +18,4 @@ from . import test_audit
 from . import test_access_matrix
 from . import test_vault_http
 from . import test_access_matrix_classification
+from . import test_fuzz
