@@ -202,7 +202,7 @@ def main():
             for key, value in findings.items()
         )
         append_results(
-            f"Idle client, {mode}",
+            f"Idle client, {mode}, {options.seconds} s",
             f"`python3 tests/reliability/idle_client.py --seconds {options.seconds}"
             f"{' --threaded' if options.threaded else ''}`, "
             f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: "

@@ -59,7 +59,9 @@ def odoo_args(db, *args, addons_path=ADDONS_PATH, data_dir=DATA_DIR):
 def run_odoo(db, *args, log=None, **kwargs):
     """Run Odoo to completion (install, upgrade); return its log text."""
     completed = subprocess.run(
-        odoo_args(db, *args, "--stop-after-init", **kwargs),
+        odoo_args(
+            db, *args, "--http-interface=127.0.0.1", "--stop-after-init", **kwargs
+        ),
         capture_output=True,
         text=True,
         check=False,
