@@ -1,6 +1,8 @@
 #!/bin/bash
 # Start Odoo on the database "ppid". On the first start, create it with
-# ppid_exempted and its demo data (login admin / admin).
+# ppid_exempted and its demo data (login admin / admin), in Bahasa Indonesia:
+# --load-language installs id_ID before the addon, whose demo data makes it
+# the language of the body and of its users (time zone WITA, Asia/Makassar).
 set -euo pipefail
 
 DB=ppid
@@ -14,8 +16,8 @@ installed=$(psql -d "$DB" -tAc \
     2>/dev/null || true)
 
 if [ "$installed" != "1" ]; then
-    echo "First start: creating database $DB with ppid_exempted and demo data"
-    odoo -d "$DB" -i ppid_exempted --with-demo --stop-after-init
+    echo "First start: creating database $DB with ppid_exempted and demo data (id_ID)"
+    odoo -d "$DB" -i ppid_exempted --with-demo --load-language=id_ID --stop-after-init
 fi
 
 exec odoo -d "$DB" --db-filter="^${DB}\$" "$@"

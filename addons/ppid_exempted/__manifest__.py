@@ -10,7 +10,7 @@
     "author": "PPID Exempted contributors",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["mail", "resource", "web"],
+    "depends": ["mail", "resource", "web", "base_import"],
     "external_dependencies": {"python": ["holidays"]},
     "data": [
         # Security
@@ -25,6 +25,7 @@
         "data/ir_cron_data.xml",
         "data/resource_calendar_leaves_data.xml",
         "data/ppid.archive.classification.csv",
+        "data/ppid_outbound_data.xml",
         # Reports
         "report/ppid_register_reports.xml",
         "report/ppid_register_templates.xml",
@@ -57,18 +58,32 @@
         "views/ppid_vault_log_views.xml",
         "views/ppid_audit_log_views.xml",
         "views/ppid_custody_transfer_views.xml",
+        "views/res_company_public_views.xml",
         "views/menus.xml",
+        "views/ppid_my_tasks_views.xml",
         # Reports
+        "report/report_ppid_letterhead.xml",
         "report/ppid_reports.xml",
         "report/report_notification_letter.xml",
         "report/report_receipt.xml",
         "report/report_consequence_test.xml",
         "report/report_classification_decree.xml",
+        "security/ppid_sop_rules.xml",
+        "wizards/ppid_register_wizard_review_views.xml",
+        "views/ppid_dik_import_views.xml",
+        "views/ppid_collection_round_letter_views.xml",
+        "views/ppid_receipt_views.xml",
     ],
     "demo": [
+        # First: Bahasa Indonesia, before the demo records are created.
+        "demo/res_lang_demo.xml",
         "demo/ppid_unit_demo.xml",
         "demo/ppid_archive_location_demo.xml",
         "demo/ppid_exempted_information_demo.xml",
+        # Then the body, and the users' language and time zone.
+        "demo/res_users_demo.xml",
+        # Last: the story, in the body's language, on the demo users and drafts.
+        "demo/ppid_demo_story.xml",
     ],
     "assets": {
         "web.assets_tests": [

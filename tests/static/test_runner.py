@@ -76,3 +76,16 @@ def test_summary_ends_with_the_total_line(capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert "odoo layer: NOT RUN — no Odoo" in lines
     assert lines[-1] == "TOTAL: 5 passed, 0 failed"
+
+
+def test_only_the_unpatched_wkhtmltopdf_notice_is_forgiven(tmp_path):
+    text = (
+        "2026-11-22 01:02:03,456 1234 WARNING db odoo.addons.base.models."
+        "ir_actions_report: wkhtmltopdf: The switch --header-spacing, is not "
+        "support using unpatched qt, and will be ignored.\n"
+        "2026-11-22 01:02:04,456 1234 WARNING db odoo.addons.base.models."
+        "ir_actions_report: wkhtmltopdf: Exit with code 1 due to network error\n"
+    )
+    bad = run.bad_log_lines(write_log(tmp_path, text))
+    assert len(bad) == 1
+    assert bad[0].endswith("network error")

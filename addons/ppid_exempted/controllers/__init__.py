@@ -1,3 +1,4 @@
 from . import main
 from . import publication
 from . import register
+from . import integration

@@ -1,6 +1,8 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import logging
+
 from werkzeug.exceptions import NotFound
 
 from odoo import http
@@ -9,8 +11,13 @@ from odoo.http import request
 from odoo.addons.mail.controllers.attachment import AttachmentController
 from odoo.addons.web.controllers.binary import Binary
 
-from ..models.ir_binary import PpidVaultAccessError
-from ..models.ppid_vault_document import VAULT_MODEL
+from ..models.ppid_vault_policy import (
+    VAULT_MODEL,
+    PpidVaultAccessError,
+    PpidVaultIntegrityError,
+)
+
+_logger = logging.getLogger(__name__)
 
 
 def _targets_vault(args):
@@ -40,11 +47,37 @@ def _readonly_unless_vault(controller, rule, args):
 
 
 def _refusal_response(error):
-    """Answer 404 to a refused vault download, without rolling back the
-    transaction, so that the refusal stays in the access log."""
-    if isinstance(error.__cause__, PpidVaultAccessError):
+    """Answer a refused vault download without rolling back the transaction,
+    so that the refusal stays in the access log: 404 to a user who may not
+    read the file, 409 (with the reason) when the file failed its integrity
+    check."""
+    cause = error.__cause__
+    if isinstance(cause, PpidVaultIntegrityError):
+        _logger.info("PPID vault: refused a tampered file: %s", cause.args[0])
+        return request.make_response(
+            cause.args[0],
+            headers=[("Content-Type", "text/plain; charset=utf-8")],
+            status=409,
+        )
+    if isinstance(cause, PpidVaultAccessError):
         return error.get_response()
     raise error
+
+
+def _check_download(documents):
+    """The vault policy's verdict on handing out `documents`, as a response
+    to send instead of the file (None when the file may go)."""
+    try:
+        request.env["ppid.vault.policy"]._check_download(documents)
+    except PpidVaultAccessError:
+        return NotFound().get_response()
+    except PpidVaultIntegrityError as error:
+        return request.make_response(
+            error.args[0],
+            headers=[("Content-Type", "text/plain; charset=utf-8")],
+            status=409,
+        )
+    return None
 
 
 class PpidVaultBinary(Binary):
@@ -57,7 +90,10 @@ class PpidVaultBinary(Binary):
 
     @http.route(readonly=_readonly_unless_vault)
     def content_image(self, *args, **kwargs):
-        return super().content_image(*args, **kwargs)
+        try:
+            return super().content_image(*args, **kwargs)
+        except NotFound as error:
+            return _refusal_response(error)
 
 
 class PpidVaultAttachmentController(AttachmentController):
@@ -66,22 +102,18 @@ class PpidVaultAttachmentController(AttachmentController):
         return super().mail_attachment_pdf_first_page(*args, **kwargs)
 
     def _get_pdf_first_page_response(self, attachment):
-        binary = request.env["ir.binary"]
-        documents = binary._ppid_vault_documents_of(attachment, "raw")
+        documents = request.env["ppid.vault.policy"]._documents_of(attachment, "raw")
         if documents:
-            try:
-                binary._ppid_check_vault_access(documents)
-            except PpidVaultAccessError:
-                return NotFound().get_response()
+            refusal = _check_download(documents)
+            if refusal:
+                return refusal
             documents._log_event("download", channel="pdf first page")
         return super()._get_pdf_first_page_response(attachment)
 
     def _make_zip(self, name, attachments):
-        binary = request.env["ir.binary"]
-        documents = binary._ppid_vault_documents_of(attachments, "raw")
+        documents = request.env["ppid.vault.policy"]._documents_of(attachments, "raw")
         if documents:
-            try:
-                binary._ppid_check_vault_access(documents)
-            except PpidVaultAccessError:
-                return NotFound().get_response()
+            refusal = _check_download(documents)
+            if refusal:
+                return refusal
         return super()._make_zip(name, attachments)

@@ -20,6 +20,7 @@ from . import ppid_register_issue
 from . import ppid_register_issue_line
 from . import ppid_archive_location
 from . import ppid_archive_classification
+from . import ppid_vault_policy
 from . import ppid_vault_document
 from . import ppid_vault_log
 from . import ppid_audit_log
@@ -29,3 +30,17 @@ from . import ir_attachment
 from . import ir_binary
 from . import ir_actions_report
 from . import mail_mail
+from . import ppid_demo
+from . import mail_message
+from . import mail_followers
+from . import ir_actions_server
+from . import ppid_register_issue_correction
+from . import ppid_dik_import
+from . import ppid_dik_import_line
+from . import base
+from . import ppid_published_information
+from . import ppid_collection_round_letter
+from . import ppid_receipt
+from . import ppid_exempted_information_ui
+from . import res_company_public
+from . import res_users_nip

@@ -3,22 +3,18 @@
 
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
+from odoo.tools import SQL
 
-from .ppid_vault_document import CONTENT_FIELDS, VAULT_MODEL
-
-# What may not change on a vault document once its item is past draft.
-FROZEN_FIELDS = frozenset(
-    {"res_model", "res_id", "res_field", "raw", "datas", "db_datas", "type", "url"}
-)
+from .ppid_vault_policy import CONTENT_FIELDS, VAULT_MODEL
 
 
 class IrAttachment(models.Model):
     """The softcopy vault sits on ir.attachment itself, the level every path to
     a file goes through (form, chatter, /web/content, /web/image, RPC, mail,
     reports): an attachment of an exempted item is readable only by the roles
-    of VAULT_GROUPS that can read the item, never public, never deleted once
-    the item is handed over, and fingerprinted when stored."""
+    the vault policy (ppid.vault.policy) names, never public, never indexed,
+    never shared by a token, never deleted once the item is handed over, and
+    fingerprinted when stored. Each override below asks the policy."""
 
     _inherit = "ir.attachment"
 
@@ -47,29 +43,9 @@ class IrAttachment(models.Model):
         if self.env.su or not self:
             return result
         forbidden = result[0] if result else self.browse()
-        vault = (self - forbidden).sudo().filtered(lambda a: a.res_model == VAULT_MODEL)
-        if not vault:
-            return result
-        scope = self.env["ppid.vault.document"]._readable_items_domain()
-        if scope is False:
-            denied = vault
-        else:
-            # Odoo skips the item's access check for public attachments; the
-            # vault never does (there should be none, see the constraint).
-            public = vault.filtered("public")
-            items = self.env[VAULT_MODEL].browse(public.mapped("res_id"))
-            allowed_ids = set(
-                items._filtered_access("read" if operation == "read" else "write")._ids
-            )
-            denied = public.filtered(lambda a: a.res_id not in allowed_ids)
-            if scope is not None:
-                in_scope = set(
-                    self.env[VAULT_MODEL]
-                    .sudo()
-                    .with_context(active_test=False)
-                    ._search(scope & Domain("id", "in", vault.mapped("res_id")))
-                )
-                denied |= vault.filtered(lambda a: a.res_id not in in_scope)
+        denied = self.env["ppid.vault.policy"]._denied_attachments(
+            self - forbidden, operation
+        )
         if not denied:
             return result
         forbidden = self.browse(forbidden._ids + denied._ids)
@@ -98,8 +74,12 @@ class IrAttachment(models.Model):
         active_test=True,
         bypass_access=False,
     ):
+        policy = self.env["ppid.vault.policy"]
+        # Content conditions stay outside the vault even where a relation
+        # bypasses access (mail.message.attachment_ids, "any!").
+        domain = policy._content_guarded_domain(domain, order=order)
         if not (self.env.su or bypass_access):
-            domain = Domain(domain) & self._ppid_vault_search_domain()
+            domain &= policy._attachment_search_domain()
         return super()._search(
             domain,
             offset,
@@ -110,18 +90,22 @@ class IrAttachment(models.Model):
         )
 
     @api.model
-    def _ppid_vault_search_domain(self):
-        outside_vault = Domain("res_model", "not in", [VAULT_MODEL])
-        scope = self.env["ppid.vault.document"]._readable_items_domain()
-        if scope is False:
-            return outside_vault
-        # The item's own access is checked by Odoo, except for public
-        # attachments, which the vault never has.
-        inside = Domain("public", "=", False)
-        if scope is not None:
-            items = self.env[VAULT_MODEL].sudo().with_context(active_test=False)
-            inside &= Domain("res_id", "in", items._search(scope))
-        return outside_vault | inside
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        domain = self.env["ppid.vault.policy"]._content_guarded_domain(
+            domain, fnames=(*groupby, *aggregates), order=order
+        )
+        return super()._read_group(
+            domain, groupby, aggregates, having, offset, limit, order
+        )
 
     def _can_return_content(self, field_name=None, access_token=None):
         # An access token or the public flag never opens a vault document:
@@ -136,20 +120,28 @@ class IrAttachment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env["ppid.vault.policy"]._check_attach(vals_list)
         attachments = super().create(vals_list)
         self.env["ppid.vault.document"]._register_stored(attachments, "upload")
         return attachments
 
     def write(self, vals):
-        self._check_ppid_vault_kept(vals)
-        self._check_ppid_vault_frozen(vals)
+        policy = self.env["ppid.vault.policy"]
+        policy._check_relink(self, vals)
+        policy._check_frozen(self, vals)
         result = super().write(vals)
         if CONTENT_FIELDS & vals.keys() - {"index_content", "thumbnail"}:
             self.env["ppid.vault.document"]._register_stored(self, "replace")
         elif {"res_model", "res_id"} & vals.keys():
             # A chatter upload is linked to its item when the message is posted.
             self.env["ppid.vault.document"]._register_stored(self, "upload")
+        elif "index_content" in vals:
+            self._ppid_clear_index()
         return result
+
+    def generate_access_token(self):
+        self.env["ppid.vault.policy"]._check_token(self)
+        return super().generate_access_token()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_ppid_vault(self):
@@ -180,15 +172,7 @@ class IrAttachment(models.Model):
         return super().copy_data(default=default)
 
     def _read_format(self, fnames, load="_classic_read"):
-        content = self._ppid_content_fields(fnames)
-        if content and not self.env.su and self._ppid_vault_documents():
-            raise AccessError(
-                self.env._(
-                    "The content of exempted documents is only handed out as a "
-                    "download, where every download is logged; it is never "
-                    "returned by a read."
-                )
-            )
+        content = self.env["ppid.vault.policy"]._check_content_read(self, fnames)
         result = super()._read_format(fnames, load=load)
         if content and self.env.context.get("ppid_vault_no_email"):
             # Vault documents never leave by e-mail (see mail_mail.py).
@@ -200,62 +184,30 @@ class IrAttachment(models.Model):
 
     def export_data(self, fields_to_export):
         names = {path.split("/")[0] for path in fields_to_export}
-        if (
-            self._ppid_content_fields(names, exporting=True)
-            and not self.env.su
-            and self._ppid_vault_documents()
-        ):
-            raise AccessError(
-                self.env._("The content of exempted documents cannot be exported.")
-            )
+        self.env["ppid.vault.policy"]._check_content_read(self, names, exporting=True)
         return super().export_data(fields_to_export)
 
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
 
-    def _check_ppid_vault_kept(self, vals):
-        """A document of the vault never leaves it, draft or not."""
-        if self.env.su or not {"res_model", "res_id"} & vals.keys():
+    def _ppid_clear_index(self):
+        """Vault files keep no text index: their text would be searchable
+        (PP 61/2010 Ps 5: exempted content reaches only those who may read
+        it, and only by the logged download)."""
+        vault = self._ppid_vault_documents()
+        if not vault:
             return
-        moved = self._ppid_vault_documents().filtered(
-            lambda a: (
-                vals.get("res_model", a.res_model) != a.res_model
-                or vals.get("res_id", a.res_id) != a.res_id
+        vault.flush_recordset(["index_content"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ir_attachment SET index_content = NULL "
+                "WHERE id IN %s AND index_content IS NOT NULL",
+                tuple(vault.ids),
             )
         )
-        if moved:
-            raise AccessError(
-                self.env._(
-                    "Documents of exempted information stay with their item; they "
-                    "cannot be moved to another record."
-                )
-            )
-
-    def _check_ppid_vault_frozen(self, vals):
-        """Once the item is handed over, a stored document is neither moved,
-        replaced in place nor turned into a link. The item's own binary
-        fields are replaced through the item, which keeps the old version."""
-        if self.env.su or not FROZEN_FIELDS & vals.keys():
-            return
-        vault = self.sudo().filtered(lambda a: a.res_model == VAULT_MODEL)
-        items = self.env[VAULT_MODEL].sudo().browse(vault.mapped("res_id")).exists()
-        if any(item.state != "draft" for item in items):
-            raise UserError(
-                self.env._(
-                    "The documents of exempted information that has been handed "
-                    "over cannot be moved or replaced; add a new file instead."
-                )
-            )
-
-    def _ppid_content_fields(self, fnames, exporting=False):
-        """The fields among `fnames` that would hand out content (a binary
-        read as its size is not content)."""
-        content = CONTENT_FIELDS.intersection(fnames)
-        if self.env.context.get("bin_size") and not exporting:
-            content &= {"index_content"}
-        return content
+        vault.invalidate_recordset(["index_content"])
 
     def _ppid_vault_documents(self):
         """The vault documents among `self` (sudo)."""
-        return self.sudo().filtered(lambda a: a.res_model == VAULT_MODEL)
+        return self.env["ppid.vault.policy"]._vault_attachments(self)

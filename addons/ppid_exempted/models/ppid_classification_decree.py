@@ -6,6 +6,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import clean_context
 
+from .ppid_classification_decree_line import FROM_ITEM_KEY
+from .ppid_rulebook import DECREE
+
 HEAD_GROUP = "ppid_exempted.group_ppid_head"
 
 # Set by the approval itself, never written from outside.
@@ -87,7 +90,12 @@ class PpidClassificationDecree(models.Model):
     place = fields.Char(
         default=lambda self: self._default_place(self.env.company), tracking=True
     )
-    date = fields.Date(default=fields.Date.context_today, tracking=True)
+    date = fields.Date(
+        default=lambda self: self.env.company._ppid_today(),
+        tracking=True,
+        help="Not in the future, and not before the consequence test it adopts "
+        "was completed.",
+    )
     classification_type = fields.Char(
         string="Jenis Klasifikasi",
         compute="_compute_classification_type",
@@ -170,6 +178,44 @@ class PpidClassificationDecree(models.Model):
                 "Draft decree (%(date)s)", date=decree.date or "-"
             )
 
+    @api.constrains("date", "test_id", "line_ids")
+    def _check_date(self):
+        for decree in self:
+            problem = decree._date_problem()
+            if problem:
+                raise ValidationError(problem)
+
+    def _date_problem(self):
+        """A decree is dated on the day it is set: not in the future (that
+        would stretch the period of PP 61/2010 Pasal 5(1)), and not before the
+        consequence test it adopts was completed (Perki 1/2017 Pasal 4(1))."""
+        self.ensure_one()
+        if not self.date:
+            return False
+        company = self.company_id or self.env.company
+        today = company._ppid_today()
+        if self.date > today:
+            return self.env._(
+                "The decree date %(date)s is in the future: a decree is dated on "
+                "the day it is set (today is %(today)s).",
+                date=self.date,
+                today=today,
+            )
+        tests = (self.test_id | self.line_ids.test_line_id.test_id).sudo()
+        completed = [
+            company._ppid_to_local(test.completed_datetime).date()
+            for test in tests
+            if test.completed_datetime
+        ]
+        if completed and self.date < max(completed):
+            return self.env._(
+                "The decree date %(date)s is before the consequence test it adopts "
+                "was completed (%(completed)s): a decree follows its test.",
+                date=self.date,
+                completed=max(completed),
+            )
+        return False
+
     # ------------------------------------------------------------------
     # CRUD: the approval is recorded once and never rewritten
     # ------------------------------------------------------------------
@@ -186,7 +232,9 @@ class PpidClassificationDecree(models.Model):
                         "approved."
                     )
                 )
-        return super().create(vals_list)
+        decrees = super().create(vals_list)
+        self.env["ppid.audit.log"]._log_creation(decrees)
+        return decrees
 
     def write(self, vals):
         if any(name in vals for name in APPROVAL_FIELDS):
@@ -204,11 +252,29 @@ class PpidClassificationDecree(models.Model):
         ]
         if locked:
             self._check_draft()
-        return super().write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
+
+    def _audited_write(self, vals):
+        """Write and audit, past the guards: the approval's own code only."""
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         self._check_draft()
+
+    def unlink(self):
+        self.env["ppid.audit.log"]._log_deletion(self)
+        return super().unlink()
 
     def _check_draft(self):
         approved = self.filtered(lambda decree: decree.state != "draft")
@@ -304,6 +370,9 @@ class PpidClassificationDecree(models.Model):
             )
         self._check_draft()
         for decree in self:
+            problem = decree._date_problem()
+            if problem:
+                raise ValidationError(problem)
             missing = decree._missing_for_issue(user)
             if missing:
                 raise ValidationError(
@@ -314,14 +383,15 @@ class PpidClassificationDecree(models.Model):
                     )
                 )
         items = self.line_ids.information_id
-        items._check_state_transition({"state": "exempted"})
+        # The head's right was checked above; the move is the decree's.
+        items._as_system(DECREE)._check_state_transition({"state": "exempted"})
         now = fields.Datetime.now()
         for decree in self:
             number = decree.name or self.env["ir.sequence"].with_company(
                 decree.company_id
             ).next_by_code("ppid.classification.decree")
             # The approval fields are refused by write(): only this method sets them.
-            super(PpidClassificationDecree, decree).write(
+            decree._audited_write(
                 {
                     "name": number,
                     "state": "approved",
@@ -329,6 +399,7 @@ class PpidClassificationDecree(models.Model):
                     "approved_datetime": now,
                 }
             )
+        self.line_ids._snapshot_identity()
         items._apply_decree_lines(self.line_ids)
         for decree in self:
             decree.message_post(
@@ -349,7 +420,7 @@ class PpidClassificationDecree(models.Model):
             "ppid_official_position": company.ppid_official_position,
             "ppid_official_nip": company.ppid_official_nip,
             "place": self._default_place(company),
-            "date": fields.Date.context_today(self),
+            "date": company._ppid_today(),
             "test_id": test.id if test else False,
             "line_ids": line_commands,
         }
@@ -374,26 +445,38 @@ class PpidClassificationDecree(models.Model):
 
     @api.model
     def _create_for_items(self, items):
-        """A decree for items that have none yet (one per body and unit), its
-        fields taken from the body, its unit and the items themselves."""
+        """A decree for items that have none yet (one per body and unit): each
+        line adopts the item's pending consequence test, with its analysis;
+        an item classified again without one keeps its own classification."""
         decrees = self.browse()
         groups = items.grouped(lambda item: (item.company_id, item.unit_id))
         for (company, unit), group in groups.items():
-            lines = [
-                Command.create(
-                    {
-                        "information_id": item.id,
-                        "test_line_id": item._last_test_line().id,
-                        **item._classification_values(),
-                    }
+            lines = []
+            tests = self.env["ppid.consequence.test"]
+            for item in group:
+                test_line = item._last_test_line()
+                tests |= test_line.test_id
+                values = (
+                    test_line._decree_line_values()
+                    if test_line
+                    else {"information_id": item.id, **item._classification_values()}
                 )
-                for item in group
-            ]
-            decrees |= self._clean().create(
-                self._prepare_values(
-                    company, self._default_unit(company) or unit, lines
+                lines.append(Command.create(values))
+            created = (
+                self._clean()
+                .sudo()
+                .with_context(**{FROM_ITEM_KEY: True})
+                .create(
+                    self._prepare_values(
+                        company,
+                        self._default_unit(company) or unit,
+                        lines,
+                        test=tests if len(tests) == 1 else False,
+                    )
                 )
             )
+            # Approved as the caller, never as the superuser.
+            decrees |= self.browse(created.ids)
         return decrees
 
     def _split_off(self, lines):

@@ -19,11 +19,57 @@ CLASSIFICATION_FIELDS = (
     "exempt_part",
     "whole_document_justification",
     "period_type",
+    "period_end_event",
     "period_end_date",
     "period_end_condition",
     "period_basis",
     "review_date",
 )
+
+# The kinds of end condition a period may have instead of (or before) a date
+# (UU 14/2008 Ps 20; PP 61/2010 Ps 5-9). The wording of the condition is free;
+# its kind is one of these, so "tidak dibatasi" cannot pass for a condition.
+PERIOD_END_EVENTS = (
+    ("decision_adopted", "A decision or regulation is adopted or enacted"),
+    ("process_completed", "A procurement, negotiation or examination is completed"),
+    ("case_closed", "The investigation, prosecution or court case is closed"),
+    ("retention_ended", "The archive retention period ends"),
+    ("consent_given", "The person concerned consents in writing"),
+    ("protection_ended", "The protected interest no longer exists"),
+)
+
+# Words by which a condition written in a DIK table names its kind (for the
+# import of existing tables); the first kind whose words appear wins.
+PERIOD_END_EVENT_WORDS = (
+    ("retention_ended", ("retensi", "masa penyimpanan", "dimusnahkan")),
+    ("consent_given", ("persetujuan tertulis",)),
+    ("case_closed", ("putusan", "penyidikan", "penuntutan", "perkara")),
+    (
+        "decision_adopted",
+        (
+            "keputusan",
+            "peraturan",
+            "ditetapkan",
+            "diundangkan",
+            "diumumkan",
+            "dinyatakan",
+        ),
+    ),
+    ("process_completed", ("selesai", "pengadaan", "perundingan", "pemeriksaan")),
+)
+
+
+def period_end_event_of(wording):
+    """The kind of end condition `wording` names, or False."""
+    text = (wording or "").lower()
+    return next(
+        (
+            kind
+            for kind, words in PERIOD_END_EVENT_WORDS
+            if any(w in text for w in words)
+        ),
+        False,
+    )
 
 
 class PpidClassificationMixin(models.AbstractModel):
@@ -141,6 +187,14 @@ class PpidClassificationMixin(models.AbstractModel):
         precompute=True,
     )
     period_end_date = fields.Date(
+        compute="_compute_classification",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    period_end_event = fields.Selection(
+        selection=list(PERIOD_END_EVENTS),
+        string="Kind of End Condition",
         compute="_compute_classification",
         store=True,
         readonly=False,

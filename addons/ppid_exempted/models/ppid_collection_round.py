@@ -52,21 +52,37 @@ class PpidCollectionRound(models.Model):
         inverse_name="collection_round_id",
         string="Exempted Information",
     )
+    letter_ids = fields.One2many(
+        comodel_name="ppid.collection.round.letter",
+        inverse_name="round_id",
+        string="Notification Letters",
+        readonly=True,
+        copy=False,
+    )
     late_count = fields.Integer(compute="_compute_counts")
     handed_over_count = fields.Integer(compute="_compute_counts")
+    acknowledged_count = fields.Integer(compute="_compute_counts")
 
     @api.model
     def _default_deadline(self):
-        company = self.env.company
-        days = company.ppid_sla_notification_days + company.ppid_sla_handover_days
-        return company.ppid_add_working_days(fields.Date.context_today(self), days)
+        return self._deadline_from(self.env.company, fields.Date.context_today(self))
 
-    @api.depends("line_ids.status")
+    @api.model
+    def _deadline_from(self, company, day):
+        """The round's rule (Kukar SOP steps 1 and 2): the notification and the
+        hand-over times, in working days of the body's calendar from `day`."""
+        days = company.ppid_sla_notification_days + company.ppid_sla_handover_days
+        return company.ppid_add_working_days(day, days)
+
+    @api.depends("line_ids.status", "letter_ids.state")
     def _compute_counts(self):
         for collection in self:
             statuses = collection.line_ids.mapped("status")
             collection.late_count = statuses.count("late")
             collection.handed_over_count = statuses.count("handed_over")
+            collection.acknowledged_count = collection.letter_ids.mapped("state").count(
+                "acknowledged"
+            )
 
     def action_open(self):
         """Notify every PPID Pelaksana unit: an activity for its officers and the
@@ -84,21 +100,51 @@ class PpidCollectionRound(models.Model):
                 raise UserError(
                     self.env._("There is no PPID Pelaksana unit to notify.")
                 )
+            today = collection.company_id._ppid_today()
+            if collection.deadline < today:
+                raise UserError(
+                    self.env._(
+                        "The deadline %(deadline)s has passed: set a new one (by "
+                        "the SOP, %(rule)s).",
+                        deadline=collection.deadline,
+                        rule=self._deadline_from(collection.company_id, today),
+                    )
+                )
             collection.write(
                 {
                     "state": "open",
-                    "date_open": fields.Date.context_today(self),
+                    "date_open": today,
                     "line_ids": [
                         fields.Command.create({"unit_id": u.id}) for u in units
                     ],
                 }
             )
+            collection._send_letters(units, today)
             for user in units.user_ids:
                 collection.activity_schedule(
                     HANDOVER_ACTIVITY,
                     date_deadline=collection.deadline,
                     user_id=user.id,
                 )
+
+    def _send_letters(self, units, day):
+        """One numbered letter per unit, dated the day the round notifies."""
+        self.ensure_one()
+        sequence = self.env["ir.sequence"].sudo()
+        self.env["ppid.collection.round.letter"].sudo().with_context(
+            ppid_round_notifies=True
+        ).create(
+            [
+                {
+                    "name": sequence.next_by_code("ppid.collection.round.letter")
+                    or "/",
+                    "round_id": self.id,
+                    "unit_id": unit.id,
+                    "date": day,
+                }
+                for unit in units
+            ]
+        )
 
     def action_close(self):
         self.write({"state": "closed"})

@@ -108,6 +108,11 @@ class PpidConsequenceTest(models.Model):
         help="At least one participant has signed.",
     )
     basis_warning_count = fields.Integer(compute="_compute_basis_warning_count")
+    composition_missing = fields.Text(
+        compute="_compute_composition_missing",
+        help="Who the session lacks to be lawfully composed, as the body requires "
+        "it (Perki 1/2021 Pasal 49).",
+    )
     can_sign = fields.Boolean(compute="_compute_can_sign")
     can_complete = fields.Boolean(compute="_compute_can_complete")
 
@@ -132,6 +137,19 @@ class PpidConsequenceTest(models.Model):
     def _compute_basis_warning_count(self):
         for test in self:
             test.basis_warning_count = len(test._lines_citing_only_kip())
+
+    @api.depends(
+        "participant_ids.user_id",
+        "participant_ids.capacity",
+        "participant_ids.unit_id",
+        "participant_ids.institution",
+        "line_ids.unit_id",
+        "company_id",
+    )
+    def _compute_composition_missing(self):
+        for test in self:
+            missing = test._missing_composition()
+            test.composition_missing = "\n".join(f"- {line}" for line in missing)
 
     @api.depends("participant_ids.user_id", "participant_ids.signed_datetime", "state")
     @api.depends_context("uid")
@@ -161,7 +179,9 @@ class PpidConsequenceTest(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("ppid.consequence.test") or "/"
                 )
-        return super().create(vals_list)
+        tests = super().create(vals_list)
+        self.env["ppid.audit.log"]._log_creation(tests)
+        return tests
 
     def write(self, vals):
         if any(
@@ -177,11 +197,29 @@ class PpidConsequenceTest(models.Model):
             self._check_not_done()
         if any(name in vals for name in CONTENT_FIELDS):
             self._check_content_editable()
-        return super().write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
+
+    def _audited_write(self, vals):
+        """Write and audit, past the guards: the completion's own code only."""
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned_drafts(self):
         self._check_content_editable()
+
+    def unlink(self):
+        self.env["ppid.audit.log"]._log_deletion(self)
+        return super().unlink()
 
     def _check_not_done(self):
         done = self.filtered(lambda test: test.state == "done")
@@ -257,7 +295,7 @@ class PpidConsequenceTest(models.Model):
         for test in self:
             warned = test._lines_citing_only_kip()
             test.line_ids._apply_to_items()
-            super(PpidConsequenceTest, test).write(
+            test._audited_write(
                 {
                     "state": "done",
                     "completed_by_id": self.env.uid,
@@ -314,6 +352,75 @@ class PpidConsequenceTest(models.Model):
                 )
             )
 
+    def _missing_composition(self):
+        """Who the session lacks to be a consequence test of the body and not
+        one person's opinion (SOP Kaltim, definition F; SOP Bontang; Perki
+        1/2021 Pasal 49), as the body configures it: the PPID as chair, the
+        officer of each unit whose information is tested, other members."""
+        self.ensure_one()
+        company = self.company_id
+        missing = []
+        participants = self.participant_ids.sudo()
+        for participant in participants:
+            problem = participant._capacity_problem()
+            if problem:
+                missing.append(problem)
+        held = participants.filtered(lambda p: not p._capacity_problem())
+        if company.ppid_test_requires_ppid and not held.filtered(
+            lambda p: p.capacity == "ppid"
+        ):
+            missing.append(self.env._("the PPID among the participants"))
+        if company.ppid_test_requires_unit_officers:
+            # An officer speaks for every unit they are the officer of (one row
+            # per user: a user takes part in a session once).
+            officers = held.filtered(lambda p: p.capacity == "unit")
+            their_units = officers.user_id._origin.ppid_unit_ids
+            for unit in self.line_ids.sudo().unit_id:
+                # The PPID Utama's own information: its officer is the PPID.
+                if unit.unit_type == "utama":
+                    continue
+                covered = (
+                    self.env["ppid.unit"]
+                    .sudo()
+                    .search_count(
+                        [
+                            ("id", "=", unit._origin.id),
+                            ("id", "child_of", their_units.ids),
+                        ]
+                    )
+                    if their_units
+                    else 0
+                )
+                if not covered:
+                    missing.append(
+                        self.env._(
+                            "the PPID Pelaksana of %(unit)s, as holding unit",
+                            unit=unit.complete_name,
+                        )
+                    )
+        required = company.ppid_test_min_other_members
+        others = held.filtered(lambda p: p.capacity in ("committee", "expert"))
+        if len(others) < required:
+            missing.append(
+                self.env._(
+                    "at least %(count)s other member(s) besides the PPID and the "
+                    "units' officers: the Tim Pertimbangan or an expert of the "
+                    "related field (%(present)s present)",
+                    count=required,
+                    present=len(others),
+                )
+            )
+        for expert in participants.filtered(
+            lambda p: not p.user_id and not p.institution
+        ):
+            missing.append(
+                self.env._(
+                    "the institution of %(name)s, who comes from outside the body",
+                    name=expert.name,
+                )
+            )
+        return missing
+
     def _lines_citing_only_kip(self):
         """Rule 2: the lines whose only basis is UU 14/2008 itself."""
         return self.line_ids.filtered(lambda line: line.basis_warning)
@@ -330,8 +437,7 @@ class PpidConsequenceTest(models.Model):
             missing.append(self.env._("the place of the session"))
         if not self.line_ids:
             missing.append(self.env._("the information tested"))
-        if not self.participant_ids.filtered(lambda p: p.capacity == "ppid"):
-            missing.append(self.env._("the PPID among the participants"))
+        missing += self._missing_composition()
         capacities = dict(
             self.participant_ids._fields["capacity"]._description_selection(self.env)
         )
@@ -349,8 +455,8 @@ class PpidConsequenceTest(models.Model):
             else:
                 missing.append(
                     self.env._(
-                        "the signature of %(name)s (%(capacity)s), who needs a user "
-                        "to sign with",
+                        "the signature of %(name)s (%(capacity)s): upload the scan of "
+                        "the sheet they signed",
                         name=participant.name,
                         capacity=capacities[participant.capacity],
                     )

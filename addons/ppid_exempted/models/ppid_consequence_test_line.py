@@ -6,6 +6,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .ppid_rulebook import CONSEQUENCE_TEST
+
 # States from which an item can be (re)tested: received for a first test;
 # testing when the item was moved there by hand; classified for a re-test or a
 # reclassification (PP 61/2010 Pasal 10).
@@ -136,7 +138,9 @@ class PpidConsequenceTestLine(models.Model):
             {vals.get("test_id") for vals in vals_list if vals.get("test_id")}
         )
         tests._check_content_editable()
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        self.env["ppid.audit.log"]._log_creation(lines)
+        return lines
 
     def write(self, vals):
         self.test_id._check_content_editable()
@@ -144,11 +148,20 @@ class PpidConsequenceTestLine(models.Model):
             self.env["ppid.consequence.test"].browse(
                 vals["test_id"]
             )._check_content_editable()
-        return super().write(vals)
+        Audit = self.env["ppid.audit.log"]
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned_drafts(self):
         self.test_id._check_content_editable()
+
+    def unlink(self):
+        self.env["ppid.audit.log"]._log_deletion(self)
+        return super().unlink()
 
     # ------------------------------------------------------------------
     # Business methods
@@ -203,7 +216,7 @@ class PpidConsequenceTestLine(models.Model):
         """The session, completed by the committee, concludes for its items: the
         only door out of the test (a system transition of the item)."""
         self.ensure_one()
-        item = self.information_id.sudo()
+        item = self.information_id._as_system(CONSEQUENCE_TEST)
         if self.conclusion == "exempted" and item.approved_datetime:
             # A re-test proposes; the new classification takes effect only
             # when the head approves its decree (rule 17).

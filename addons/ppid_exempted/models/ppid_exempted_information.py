@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -11,100 +11,39 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 from .ppid_classification_mixin import CLASSIFICATION_FIELDS
-
-STATE_SELECTION = [
-    ("draft", "Draft"),
-    ("submitted", "Submitted"),
-    ("received", "Received"),
-    ("testing", "Consequence Test"),
-    ("approval", "Awaiting Approval"),
-    ("exempted", "Exempted"),
-    ("documented", "Documented"),
-    ("expiring", "Expiring"),
-    ("opened", "Opened"),
-]
-
-# Who owns each role of the pipeline.
-ROLE_GROUPS = {
-    "pelaksana": "ppid_exempted.group_ppid_pelaksana",
-    "service": "ppid_exempted.group_ppid_service",
-    "committee": "ppid_exempted.group_ppid_committee",
-    "documentation": "ppid_exempted.group_ppid_documentation",
-    "head": "ppid_exempted.group_ppid_head",
-}
-
-# The one transition table: (from, to) -> roles allowed. "system" is the
-# scheduler acting as superuser (expiry). Every path (button, kanban drag,
-# RPC write) goes through `_check_state_transition`.
-TRANSITIONS = {
-    ("draft", "submitted"): {"pelaksana"},
-    ("submitted", "received"): {"service"},
-    ("received", "testing"): {"service", "committee"},
-    # Only a completed consequence-test session concludes (rules 3 and 5).
-    ("testing", "approval"): {"system"},
-    ("testing", "opened"): {"system"},
-    ("approval", "exempted"): {"head"},
-    ("exempted", "documented"): {"documentation"},
-    ("exempted", "expiring"): {"system"},
-    ("documented", "expiring"): {"system"},
-    ("expiring", "testing"): {"committee"},
-    ("exempted", "opened"): {"head", "system"},
-    ("documented", "opened"): {"head", "system"},
-    ("expiring", "opened"): {"head", "system"},
-    # The head approves an opening that a re-test proposed (PP 61/2010 Pasal 10).
-    ("approval", "opened"): {"head", "system"},
-    # Returns to the previous actor, always with a reason.
-    ("submitted", "draft"): {"service"},
-    ("testing", "draft"): {"committee"},
-    ("approval", "testing"): {"head"},
-    # Reclassification or extension: a new consequence test (PP 61/2010 Pasal 10).
-    ("exempted", "testing"): {"committee"},
-    ("documented", "testing"): {"committee"},
-}
-RETURNS = {("submitted", "draft"), ("testing", "draft"), ("approval", "testing")}
-
-ACTIVE_EXEMPTION_STATES = ("exempted", "documented", "expiring")
-
-# Who did what and when: set by the pipeline itself, never by a caller.
-SYSTEM_FIELDS = frozenset(
-    {
-        "name",
-        "submitted_datetime",
-        "received_datetime",
-        "received_by_id",
-        "approved_by_id",
-        "approved_datetime",
-        "documented_datetime",
-        "opened_date",
-        "opening_proposed",
-    }
+from .ppid_legal_basis import HURUF_SELECTION
+from .ppid_rulebook import (
+    ACTIVE_EXEMPTION_STATES,
+    DATE_MAX,
+    DATE_MIN,
+    DECREE,
+    EXPIRY,
+    FIELD_GROUPS,
+    FIELD_WRITERS,
+    FROZEN_WHEN,
+    GROUP_OF_FIELD,
+    MOVE_BY_STATES,
+    MOVES,
+    PERIOD_END_EVENTS,
+    ROLE_GROUPS,
+    STAMPS,
+    STATES,
+    STEP_ACTIVITIES,
+    STEP_COMPLETED_BY,
+    SYSTEM_ACTORS,
+    TASKS,
+    TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    SystemActor,
 )
 
-# PP 61/2010 Pasal 11(2): the PPID decides no later than 30 working days before
+# The pipeline, its moves and who writes which field: see ppid_rulebook.
+# Re-exported for the modules that read them from here.
+STATE_SELECTION = list(STATES)
+# PP 61/2010 Ps 11(2): the PPID decides no later than 30 working days before
 # the exemption period ends.
 EXPIRY_NOTICE_WORKING_DAYS = 30
-
-# The activity that each state asks of its owner (SOP steps and expiry).
-STEP_ACTIVITIES = {
-    "submitted": "ppid_exempted.mail_activity_type_ppid_receipt",
-    "exempted": "ppid_exempted.mail_activity_type_ppid_documentation",
-    "expiring": "ppid_exempted.mail_activity_type_ppid_expiry",
-}
-# The states that complete each step; leaving it otherwise abandons the step.
-STEP_COMPLETED_BY = {
-    "submitted": ("received",),
-    "exempted": ("documented",),
-    "expiring": ("opened", "testing"),
-}
 REVIEW_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_review"
-# Rule 17: once classified, these change only through a new consequence test
-# and a new decree (the next review date stays free: reviewing is not changing).
-CLASSIFICATION_LOCKED_FIELDS = frozenset(CLASSIFICATION_FIELDS) - {"review_date"} | {
-    "decree_reference",
-    "decree_date",
-    "approved_by_id",
-    "approved_datetime",
-}
 
 # Who may mark an item for publication on the website (the PPID, not a unit).
 PUBLISHER_GROUPS = (
@@ -114,11 +53,6 @@ PUBLISHER_GROUPS = (
     "ppid_exempted.group_ppid_head",
     "ppid_exempted.group_ppid_manager",
 )
-PUBLICATION_FIELDS = {
-    "is_published",
-    "published_harm_summary",
-    "published_interest_summary",
-}
 
 OPEN_REASON_SELECTION = [
     ("test_open", "Consequence test concluded open"),
@@ -129,14 +63,8 @@ OPEN_REASON_SELECTION = [
     ("court", "Court decision"),
     ("komisi_informasi", "Komisi Informasi decision"),
     ("reclassification", "Reclassification after a new consequence test"),
+    ("condition_met", "The end condition of the period is fulfilled"),
 ]
-
-# Words that describe an unlimited period, refused for huruf a-f (UU 20(1)).
-UNLIMITED_PERIOD_PATTERN = re.compile(
-    r"tidak\s+terbatas|tanpa\s+batas|tidak\s+ada\s+batas|permanen|selama-?lamanya"
-    r"|seterusnya|unlimited|permanent|forever",
-    re.IGNORECASE,
-)
 
 
 class PpidExemptedInformation(models.Model):
@@ -198,7 +126,12 @@ class PpidExemptedInformation(models.Model):
         tracking=True,
         ondelete="restrict",
     )
-    huruf = fields.Selection(related="legal_basis_id.huruf", store=True)
+    # Follows the legal basis, never written on its own.
+    huruf = fields.Selection(
+        selection=HURUF_SELECTION,
+        compute="_compute_huruf",
+        store=True,
+    )
     statute_name = fields.Char(string="Statute", tracking=True)
     statute_number = fields.Char(tracking=True)
     statute_article = fields.Char(tracking=True)
@@ -250,7 +183,16 @@ class PpidExemptedInformation(models.Model):
         default="date",
         tracking=True,
     )
-    period_end_date = fields.Date(tracking=True)
+    period_end_date = fields.Date(
+        tracking=True,
+        help="The end of the exemption period. For a period until a condition: "
+        "the latest end, should the condition not be fulfilled before it.",
+    )
+    period_end_event = fields.Selection(
+        selection=list(PERIOD_END_EVENTS),
+        string="Kind of End Condition",
+        tracking=True,
+    )
     period_end_condition = fields.Char(tracking=True)
     period_basis = fields.Text(
         tracking=True, help="The rule or regulation the period rests on."
@@ -452,6 +394,24 @@ class PpidExemptedInformation(models.Model):
     in_my_units = fields.Boolean(
         compute="_compute_in_my_units", search="_search_in_my_units"
     )
+    # Where the item stands in its life, for views and rules (ppid_rulebook).
+    is_classified = fields.Boolean(compute="_compute_life_stage")
+    is_opened = fields.Boolean(compute="_compute_life_stage")
+    locked_identity = fields.Boolean(compute="_compute_locks")
+    locked_legal = fields.Boolean(compute="_compute_locks")
+    locked_review = fields.Boolean(compute="_compute_locks")
+    # What waits for the current user (ppid_rulebook.TASKS), and how long is left.
+    is_my_task = fields.Boolean(
+        string="Waiting for Me",
+        compute="_compute_is_my_task",
+        search="_search_is_my_task",
+    )
+    step_days_left = fields.Integer(
+        string="Working Days Left",
+        compute="_compute_step_days_left",
+        help="Working days until the deadline of the current step; negative when "
+        "it is late.",
+    )
 
     # History of the classification (rule 17): every test and every decree
     consequence_test_line_ids = fields.One2many(
@@ -475,30 +435,89 @@ class PpidExemptedInformation(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    @api.depends("state")
+    @api.depends("legal_basis_id.huruf")
+    def _compute_huruf(self):
+        for item in self:
+            item.huruf = item.legal_basis_id.huruf
+
+    @api.depends("state", "opening_proposed", "approved_datetime")
     @api.depends_context("uid")
     def _compute_can_transition(self):
-        roles = self._current_user_roles()
+        """The buttons ask the same gate as write() (_move_error)."""
         forward = {
-            "can_submit": ("draft", "submitted"),
-            "can_receive": ("submitted", "received"),
-            "can_start_test": ("received", "testing"),
-            "can_approve": ("approval", "exempted"),
-            "can_document": ("exempted", "documented"),
+            "can_submit": "submitted",
+            "can_receive": "received",
+            "can_start_test": "testing",
+            "can_approve": "exempted",
+            "can_document": "documented",
         }
         for item in self:
-            for field_name, (source, target) in forward.items():
-                item[field_name] = item.state == source and item._role_may(
-                    roles, source, target
-                )
-            item.can_open = item._role_may(roles, item.state, "opened") and (
-                item.state != "approval" or item.opening_proposed
-            )
+            for field_name, target in forward.items():
+                item[field_name] = not item._move_error(target)
+            item.can_open = not item._move_error("opened")
             item.can_return = any(
-                item._role_may(roles, source, target)
-                for source, target in RETURNS
-                if source == item.state
+                not item._move_error(move.target)
+                for move in MOVES
+                if move.source == item.state and move.reason == "return_reason"
             )
+
+    @api.depends("state", "approved_datetime")
+    def _compute_life_stage(self):
+        for item in self:
+            item.is_opened = item.state == "opened"
+            item.is_classified = item._is_classified()
+
+    @api.depends("state", "approved_datetime")
+    @api.depends_context("uid")
+    def _compute_locks(self):
+        for item in self:
+            for group in ("identity", "legal", "review"):
+                item[f"locked_{group}"] = bool(item._frozen_groups() & {group})
+
+    @api.depends("state", "unit_id")
+    @api.depends_context("uid")
+    def _compute_is_my_task(self):
+        mine = set(self._search([("is_my_task", "=", True), ("id", "in", self.ids)]))
+        for item in self:
+            item.is_my_task = item.id in mine
+
+    def _search_is_my_task(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        roles = self._current_user_roles()
+        states = [
+            state for state, owners in TASKS.items() if owners & roles - {"pelaksana"}
+        ]
+        domain = Domain("state", "in", states)
+        if "pelaksana" in roles:
+            domain |= Domain(
+                "state",
+                "in",
+                [state for state, owners in TASKS.items() if "pelaksana" in owners],
+            ) & Domain("unit_id", "in", self._my_units().ids)
+        return domain if True in value else ~domain
+
+    @api.depends("step_deadline")
+    def _compute_step_days_left(self):
+        for company, items in self.grouped("company_id").items():
+            today = company._ppid_today()
+            days = [
+                company._ppid_to_local(item.step_deadline).date()
+                for item in items
+                if item.step_deadline
+            ]
+            calendar = days and company.ppid_calendar(
+                min([today, *days]), max([today, *days])
+            )
+            for item in items:
+                if not item.step_deadline:
+                    item.step_days_left = 0
+                    continue
+                due = company._ppid_to_local(item.step_deadline).date()
+                if due >= today:
+                    item.step_days_left = calendar.days_between(today, due)
+                else:
+                    item.step_days_left = -calendar.days_between(due, today)
 
     @api.depends(
         "company_id",
@@ -663,13 +682,319 @@ class PpidExemptedInformation(models.Model):
         user = self.env.user
         return {role for role, group in ROLE_GROUPS.items() if user.has_group(group)}
 
+    # ------------------------------------------------------------------
+    # The rulebook (ppid_rulebook): actors, moves and field ownership
+    # ------------------------------------------------------------------
+
+    def _as_system(self, actor):
+        """These items, handled by the code of `actor` (a SystemActor)."""
+        assert isinstance(actor, SystemActor)
+        return self.sudo().with_context(ppid_system_actor=actor)
+
+    def _system_actor(self):
+        """The system actor the code set, or None. Honoured only together with
+        superuser rights, which no RPC caller has; a context key sent by a
+        caller is a string, never a SystemActor."""
+        actor = self.env.context.get("ppid_system_actor")
+        if self.env.su and isinstance(actor, SystemActor) and actor in SYSTEM_ACTORS:
+            return actor
+        return None
+
+    def _actors(self):
+        """Who is acting: the system actor, or the user's roles."""
+        actor = self._system_actor()
+        return {actor} if actor else self._current_user_roles()
+
+    def _move_error(self, target, vals=None):
+        """Why this item may not move to `target` now, or None.
+
+        The one gate of the pipeline: write() raises what it returns, the
+        buttons (can_*) show where it returns None. `vals` are the values
+        written with the move (None when only asking whether it is possible).
+        """
+        self.ensure_one()
+        labels = self._state_labels()
+        move = MOVE_BY_STATES.get((self.state, target))
+        if move is None:
+            if self.state == target:
+                message = self.env._(
+                    "%(item)s is already %(state)s.",
+                    item=self.display_name,
+                    state=labels[target],
+                )
+            else:
+                message = self.env._(
+                    "%(item)s cannot move from %(from_state)s to %(to_state)s.",
+                    item=self.display_name,
+                    from_state=labels[self.state],
+                    to_state=labels[target],
+                )
+            return UserError(message)
+        if not move.actors & self._actors():
+            return AccessError(
+                self.env._(
+                    "You are not allowed to move %(item)s from %(from_state)s to "
+                    "%(to_state)s.",
+                    item=self.display_name,
+                    from_state=labels[self.state],
+                    to_state=labels[target],
+                )
+            )
+        return self._move_condition_error(move, vals)
+
+    def _move_condition_error(self, move, vals):
+        """What the law adds to a permitted move."""
+        if move.target == "draft" and self.approved_datetime:
+            return UserError(
+                self.env._(
+                    "%(item)s has been classified: it cannot go back to its unit; "
+                    "open it or classify it again.",
+                    item=self.display_name,
+                )
+            )
+        proposed = self.opening_proposed
+        if (move.source, move.target) == ("approval", "opened") and not (
+            proposed or self._system_actor()
+        ):
+            return UserError(
+                self.env._(
+                    "%(item)s awaits its classification: return it to the test "
+                    "rather than opening it.",
+                    item=self.display_name,
+                )
+            )
+        if (move.source, move.target) == ("approval", "exempted") and proposed:
+            return UserError(
+                self.env._(
+                    "The consequence test concluded that %(item)s should be "
+                    "opened: approve the opening or return it to the test.",
+                    item=self.display_name,
+                )
+            )
+        if vals is None or not move.reason:
+            return None
+        if move.reason == "return_reason" and not vals.get("return_reason"):
+            return UserError(
+                self.env._(
+                    "Give a reason to return %(item)s; use the Return button.",
+                    item=self.display_name,
+                )
+            )
+        if move.reason == "open_reason" and not (
+            vals.get("open_reason") or self.open_reason
+        ):
+            return UserError(
+                self.env._(
+                    "Give the reason why %(item)s becomes public; use the Open button.",
+                    item=self.display_name,
+                )
+            )
+        return None
+
+    def _check_state_transition(self, vals):
+        """Raise unless every item may make the move `vals` asks for."""
+        target = vals["state"]
+        if target not in self._state_labels():
+            raise UserError(self.env._("Unknown status %(state)s.", state=target))
+        for item in self:
+            error = item._move_error(target, vals)
+            if error:
+                raise error
+
+    def _frozen_groups(self):
+        """The field groups that never change again at this stage of the item."""
+        self.ensure_one()
+        stages = {"created"} if self.id else set()
+        if self._is_classified() or self.state == "opened":
+            stages.add("classified")
+        if self.state == "opened":
+            stages.add("opened")
+        return {group for group, stage in FROZEN_WHEN.items() if stage in stages}
+
+    def _writable_groups(self):
+        """The guarded field groups the current user may write on this item."""
+        self.ensure_one()
+        roles = self._current_user_roles()
+        if self.state == "draft" and "pelaksana" in roles:
+            roles = roles | {"pelaksana@draft"}
+        return {group for group, writers in FIELD_WRITERS.items() if writers & roles}
+
+    def _locked_groups(self):
+        """The groups the form shows read-only to the current user."""
+        self.ensure_one()
+        locked = self._frozen_groups()
+        if not self.env.su:
+            locked |= set(FIELD_WRITERS) - self._writable_groups()
+        return locked
+
+    def _check_field_rules(self, vals):
+        """Field ownership (ppid_rulebook.FIELD_GROUPS): frozen groups never
+        change (superuser included), guarded groups only by their writers,
+        pipeline fields only by the pipeline."""
+        if "huruf" in vals:
+            raise UserError(
+                self.env._(
+                    "The huruf follows the legal basis: choose the legal basis instead."
+                )
+            )
+        actor = self._system_actor()
+        groups = {GROUP_OF_FIELD[name] for name in vals if name in GROUP_OF_FIELD}
+        if "pipeline" in groups and not (actor or self.env.su):
+            self._refuse_pipeline_fields(vals)
+        for item in self:
+            frozen = groups & item._frozen_groups() - item._unfrozen_by(actor)
+            # The body first: moving an item out of its body is the graver act.
+            for group in sorted(frozen, key=lambda name: (name != "body", name)):
+                changed = [
+                    name
+                    for name in FIELD_GROUPS[group]
+                    if name in vals and item._value_differs(name, vals[name])
+                ]
+                if changed:
+                    raise UserError(item._frozen_message(group, changed))
+            if self.env.su:
+                continue
+            refused = groups & set(FIELD_WRITERS) - item._writable_groups()
+            if refused:
+                raise AccessError(
+                    self.env._(
+                        "You are not allowed to change %(fields)s of %(item)s.",
+                        fields=item._field_labels(
+                            name
+                            for group in refused
+                            for name in FIELD_GROUPS[group]
+                            if name in vals
+                        ),
+                        item=item.display_name,
+                    )
+                )
+
     @staticmethod
-    def _role_may(roles, source, target):
-        return bool(TRANSITIONS.get((source, target), set()) & roles)
+    def _unfrozen_by(actor):
+        """The frozen groups a system actor changes on its lawful path: an
+        approved decree sets the classification it decided (PP 61/2010 Ps 10)."""
+        if actor is DECREE:
+            return {"legal", "review"}
+        return set()
+
+    def _frozen_message(self, group, changed):
+        labels = self._field_labels(changed)
+        if group == "body":
+            return self.env._(
+                "%(item)s belongs to its public body for good: each body classifies "
+                "its own information (PP 61/2010 Pasal 3). Register it in the other "
+                "body instead.",
+                item=self.display_name,
+            )
+        if group == "review" or self.state == "opened":
+            return self.env._(
+                "%(item)s is open: its legal record (%(fields)s) is kept as it was "
+                "decided; only the facts of the opening and the publication change.",
+                item=self.display_name,
+                fields=labels,
+            )
+        return self.env._(
+            "%(item)s is classified: %(fields)s can only change through a new "
+            "consequence test and a new decree (PP 61/2010 Pasal 10).",
+            item=self.display_name,
+            fields=labels,
+        )
+
+    def _refuse_pipeline_fields(self, vals):
+        forged = [
+            name
+            for name in FIELD_GROUPS["pipeline"]
+            if name in vals and not (name == "name" and vals[name] == "/")
+        ]
+        if forged:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s are recorded by the pipeline itself and cannot be "
+                    "written.",
+                    fields=self._field_labels(sorted(forged)),
+                )
+            )
+
+    def _field_labels(self, names):
+        return ", ".join(
+            self._fields[name]._description_string(self.env) for name in names
+        )
+
+    @api.model
+    def _check_values_sane(self, vals):
+        """Dates within the bounds of the register and texts of a sane length,
+        before anything is computed from them."""
+        low, high = date(*DATE_MIN), date(*DATE_MAX)
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if not field or not value:
+                continue
+            if field.type in ("date", "datetime"):
+                try:
+                    day = field.convert_to_cache(value, self)
+                except (TypeError, ValueError, OverflowError):
+                    day = None
+                day = day.date() if isinstance(day, datetime) else day
+                if not isinstance(day, date) or not low <= day <= high:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s must be a date between %(low)s and %(high)s.",
+                            field=field._description_string(self.env),
+                            low=low.strftime("%d-%m-%Y"),
+                            high=high.strftime("%d-%m-%Y"),
+                        )
+                    )
+            elif field.type in ("char", "text") and isinstance(value, str):
+                limit = TITLE_MAX_LENGTH if field.type == "char" else TEXT_MAX_LENGTH
+                if len(value) > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too long: at most %(limit)s characters.",
+                            field=field._description_string(self.env),
+                            limit=limit,
+                        )
+                    )
 
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+
+    @api.constrains("unit_id", "company_id")
+    def _check_unit_in_body(self):
+        for item in self:
+            if item.unit_id.company_id and item.unit_id.company_id != item.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s belongs to another public body than %(item)s.",
+                        unit=item.unit_id.display_name,
+                        item=item.display_name,
+                    )
+                )
+
+    @api.constrains("period_end_date", "review_date", "decree_date")
+    def _check_period_dates(self):
+        for item in self:
+            end, review = item.period_end_date, item.review_date
+            if end and review and review > end:
+                raise ValidationError(
+                    self.env._(
+                        "The next review of %(item)s (%(review)s) cannot come after "
+                        "the end of the exemption period (%(end)s).",
+                        item=item.display_name,
+                        review=review.strftime("%d-%m-%Y"),
+                        end=end.strftime("%d-%m-%Y"),
+                    )
+                )
+            decreed = item.decree_date
+            if decreed and end and end <= decreed:
+                raise ValidationError(
+                    self.env._(
+                        "The exemption period of %(item)s must end after the date "
+                        "of its decree (%(date)s).",
+                        item=item.display_name,
+                        date=decreed.strftime("%d-%m-%Y"),
+                    )
+                )
 
     @api.constrains("legal_basis_id", "legal_subpoint_id")
     def _check_subpoint_belongs_to_huruf(self):
@@ -724,13 +1049,19 @@ class PpidExemptedInformation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_values_sane(vals)
+            if "huruf" in vals:
+                self._check_field_rules({"huruf": vals["huruf"]})
             if vals.get("is_published"):
                 self._check_publisher()
             if vals.get("state", "draft") != "draft" and not self.env.su:
                 raise UserError(
                     self.env._("New exempted information always starts as a draft.")
                 )
-            self._check_system_fields(vals)
+            if not self.env.su:
+                self._refuse_pipeline_fields(vals)
+                if "unit_id" in vals:
+                    self._check_unit_move(vals["unit_id"])
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("ppid.exempted.information")
@@ -739,40 +1070,27 @@ class PpidExemptedInformation(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_system_fields(vals)
-        self._check_classification_lock(vals)
+        self._check_values_sane(vals)
+        self._check_field_rules(vals)
+        self._check_review_kept(vals)
         if "unit_id" in vals and not self.env.su:
             self._check_unit_move(vals["unit_id"])
-        if PUBLICATION_FIELDS & set(vals) and (
+        publication = set(FIELD_GROUPS["publication"])
+        if publication & set(vals) and (
             "is_published" in vals or any(self.mapped("is_published"))
         ):
             self._check_publisher()
         if "state" not in vals:
             return super().write(vals)
         self._check_state_transition(vals)
-        if vals["state"] == "exempted":
+        move = MOVE_BY_STATES[(self[:1].state, vals["state"])] if self else None
+        if move and move.via == "decree" and self._system_actor() is not DECREE:
             return self._approve_through_decree(vals)
-        vals = {**vals, **self._transition_stamps(vals["state"])}
+        vals = {**self._transition_stamps(vals["state"]), **vals}
         previous_states = {item.id: item.state for item in self}
         result = super().write(vals)
         self._after_state_change(vals["state"], previous_states)
         return result
-
-    def _check_system_fields(self, vals):
-        forged = SYSTEM_FIELDS.intersection(vals)
-        if vals.get("name") == "/":
-            forged -= {"name"}
-        if forged and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "%(fields)s are recorded by the pipeline itself and cannot be "
-                    "written.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in sorted(forged)
-                    ),
-                )
-            )
 
     def _check_unit_move(self, unit_id):
         """A unit officer keeps items inside its own units (record rules are not
@@ -801,86 +1119,6 @@ class PpidExemptedInformation(models.Model):
     # Pipeline rules
     # ------------------------------------------------------------------
 
-    def _check_state_transition(self, vals):
-        target = vals["state"]
-        roles = None if self.env.su else self._current_user_roles()
-        labels = self._state_labels()
-        if target not in labels:
-            raise UserError(self.env._("Unknown status %(state)s.", state=target))
-        for item in self:
-            if item.state == target:
-                raise UserError(
-                    self.env._(
-                        "%(item)s is already %(state)s.",
-                        item=item.display_name,
-                        state=labels[target],
-                    )
-                )
-            allowed = TRANSITIONS.get((item.state, target))
-            if allowed is None:
-                raise UserError(
-                    self.env._(
-                        "%(item)s cannot move from %(from_state)s to %(to_state)s.",
-                        item=item.display_name,
-                        from_state=labels[item.state],
-                        to_state=labels[target],
-                    )
-                )
-            if roles is not None and not allowed & roles:
-                raise AccessError(
-                    self.env._(
-                        "You are not allowed to move %(item)s from %(from_state)s to "
-                        "%(to_state)s.",
-                        item=item.display_name,
-                        from_state=labels[item.state],
-                        to_state=labels[target],
-                    )
-                )
-            if target == "draft" and item.approved_datetime:
-                raise UserError(
-                    self.env._(
-                        "%(item)s has been classified: it cannot go back to its unit; "
-                        "open it or classify it again.",
-                        item=item.display_name,
-                    )
-                )
-            if (item.state, target) == ("approval", "opened") and not (
-                item.opening_proposed or roles is None
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(item)s awaits its classification: return it to the test "
-                        "rather than opening it.",
-                        item=item.display_name,
-                    )
-                )
-            if (item.state, target) == (
-                "approval",
-                "exempted",
-            ) and item.opening_proposed:
-                raise UserError(
-                    self.env._(
-                        "The consequence test concluded that %(item)s should be "
-                        "opened: approve the opening or return it to the test.",
-                        item=item.display_name,
-                    )
-                )
-            if (item.state, target) in RETURNS and not vals.get("return_reason"):
-                raise UserError(
-                    self.env._(
-                        "Give a reason to return %(item)s; use the Return button.",
-                        item=item.display_name,
-                    )
-                )
-            if target == "opened" and not (vals.get("open_reason") or item.open_reason):
-                raise UserError(
-                    self.env._(
-                        "Give the reason why %(item)s becomes public; use the Open "
-                        "button.",
-                        item=item.display_name,
-                    )
-                )
-
     def _check_publisher(self):
         """Publication on the website is decided by the PPID, not by a unit."""
         if self.env.su or any(
@@ -903,15 +1141,14 @@ class PpidExemptedInformation(models.Model):
         )
 
     def _transition_stamps(self, target):
-        """Who and when, recorded the same way whichever path moved the item."""
-        now = fields.Datetime.now()
-        return {
-            "submitted": {"submitted_datetime": now},
-            "received": {"received_datetime": now, "received_by_id": self.env.uid},
-            "exempted": {"approved_datetime": now, "approved_by_id": self.env.uid},
-            "documented": {"documented_datetime": now},
-            "opened": {"opened_date": self._today()},
-        }.get(target, {})
+        """Who and when (ppid_rulebook.STAMPS), recorded the same way whichever
+        path moved the item."""
+        values = {
+            "now": fields.Datetime.now(),
+            "user": self.env.uid,
+            "today": self._today(),
+        }
+        return {name: values[kind] for name, kind in STAMPS.get(target, {}).items()}
 
     def _after_state_change(self, target, previous_states):
         for item in self:
@@ -967,6 +1204,8 @@ class PpidExemptedInformation(models.Model):
         missing += [label for value, label in required if not value]
         missing += self._missing_legal_basis()
         missing += self._missing_scope()
+        if self.state == "submitted":
+            missing += self._missing_dates_at_handover()
         return missing
 
     def _missing_scope(self):
@@ -1024,24 +1263,29 @@ class PpidExemptedInformation(models.Model):
         return missing
 
     def _missing_period(self):
+        """UU 14/2008 Ps 20 and PP 61/2010 Ps 5-9: a definite period (a date, or
+        a condition of a known kind; for huruf a-f always a latest end date),
+        its basis, and a review date."""
         basis = self.legal_basis_id
         missing = []
-        if self.period_type == "date" and not self.period_end_date:
-            missing.append(self.env._("the end date of the exemption period"))
-        if self.period_type == "condition" and not self.period_end_condition:
-            missing.append(self.env._("the end condition of the exemption period"))
         if not self.period_type:
             missing.append(self.env._("the exemption period"))
-        unlimited = UNLIMITED_PERIOD_PATTERN.search(self.period_end_condition or "")
-        if basis.forbids_unlimited_period and (
-            unlimited or self.period_type != "date" and not self.period_end_condition
-        ):
-            missing.append(
-                self.env._(
-                    "a definite period: %(huruf)s cannot be exempted without limit",
-                    huruf=basis.label,
+        if self.period_type == "date" and not self.period_end_date:
+            missing.append(self.env._("the end date of the exemption period"))
+        if self.period_type == "condition":
+            if not (self.period_end_event and self.period_end_condition):
+                missing.append(
+                    self.env._("the end condition of the exemption period and its kind")
                 )
-            )
+            if basis.forbids_unlimited_period and not self.period_end_date:
+                missing.append(
+                    self.env._(
+                        "a definite period: %(huruf)s cannot be exempted without "
+                        "limit; give the latest end date, should the condition not "
+                        "be fulfilled before it",
+                        huruf=basis.label,
+                    )
+                )
         if not self.period_basis:
             missing.append(self.env._("the basis of the period"))
         elif basis.requires_period_regulation and not re.search(
@@ -1052,19 +1296,40 @@ class PpidExemptedInformation(models.Model):
             missing.append(
                 self.env._("the regulation the period rests on (PP 61/2010)")
             )
-        if basis.max_period_years and self.period_end_date:
-            start = self.decree_date or fields.Date.context_today(self)
-            if self.period_end_date > start + relativedelta(
-                years=basis.max_period_years
-            ):
-                missing.append(
-                    self.env._(
-                        "an end date within %(years)s years of the decree",
-                        years=basis.max_period_years,
-                    )
-                )
+        missing += self._missing_period_bounds(
+            self.decree_date or self._today(), self.env._("of the decree")
+        )
         if not self.review_date:
             missing.append(self.env._("the next review date"))
+        return missing
+
+    def _missing_period_bounds(self, start, start_label):
+        """The end date within the huruf's maximum from `start` (PP 61/2010
+        Ps 5(1): huruf a at most 30 years)."""
+        basis = self.legal_basis_id
+        end = self.period_end_date
+        if not (basis.max_period_years and end):
+            return []
+        if end <= start + relativedelta(years=basis.max_period_years):
+            return []
+        return [
+            self.env._(
+                "an end date within %(years)s years %(start)s",
+                years=basis.max_period_years,
+                start=start_label,
+            )
+        ]
+
+    def _missing_dates_at_handover(self):
+        """What a unit hands over is not already expired nor reviewed in the
+        past, and stays within its huruf's maximum from today."""
+        today = self._today()
+        missing = []
+        if self.period_end_date and self.period_end_date <= today:
+            missing.append(self.env._("an end of the exemption period in the future"))
+        if self.review_date and self.review_date < today:
+            missing.append(self.env._("a next review date that is not in the past"))
+        missing += self._missing_period_bounds(today, self.env._("from today"))
         return missing
 
     def _missing_for_documentation(self):
@@ -1092,6 +1357,16 @@ class PpidExemptedInformation(models.Model):
             self.period_end_date and self.period_end_date <= today
         ):
             return [self.env._("the end of the exemption period: it has not ended")]
+        if reason == "condition_met":
+            if self.period_type != "condition":
+                return [self.env._("a period that ends with a condition")]
+            if not (self.open_note and self.open_decision_reference):
+                return [
+                    self.env._(
+                        "the evidence that the end condition is fulfilled (a note "
+                        "and the reference of the document that proves it)"
+                    )
+                ]
         if reason == "public_session" and self.huruf != "a":
             return [
                 self.env._(
@@ -1161,6 +1436,38 @@ class PpidExemptedInformation(models.Model):
         self.browse(notes)._message_log_batch(bodies=notes)
 
     # ------------------------------------------------------------------
+    # Views
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """The form is read-only where the rulebook refuses a write: the same
+        declaration (FIELD_GROUPS, FROZEN_WHEN, FIELD_WRITERS) drives both."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            self._apply_rulebook_readonly(arch)
+        return arch, view
+
+    @api.model
+    def _apply_rulebook_readonly(self, arch):
+        lock_of_group = {
+            "identity": "locked_identity",
+            "legal": "locked_legal",
+            "review": "locked_review",
+            "body": "id",
+        }
+        for node in arch.iter("field"):
+            if any(parent.tag == "field" for parent in node.iterancestors()):
+                continue  # a field of a sub-view, not of the item
+            lock = lock_of_group.get(GROUP_OF_FIELD.get(node.get("name")))
+            if not lock:
+                continue
+            current = node.get("readonly")
+            if current in ("1", "True", "true"):
+                continue
+            node.set("readonly", f"({current}) or {lock}" if current else lock)
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
@@ -1202,7 +1509,14 @@ class PpidExemptedInformation(models.Model):
     def action_return(self, reason):
         """Send items back to the previous actor of the pipeline."""
         for item in self:
-            target = next((to for source, to in RETURNS if source == item.state), None)
+            target = next(
+                (
+                    move.target
+                    for move in MOVES
+                    if move.source == item.state and move.reason == "return_reason"
+                ),
+                None,
+            )
             if not target:
                 raise UserError(
                     self.env._("%(item)s cannot be returned.", item=item.display_name)
@@ -1289,7 +1603,7 @@ class PpidExemptedInformation(models.Model):
         # Batch context: chatter notes are logged in one go below, and assigned
         # users see their activities without one e-mail per item. Archived items
         # are still under the law.
-        items = self.sudo().with_context(
+        items = self._as_system(EXPIRY).with_context(
             tracking_disable=True, mail_activity_quick_update=True, active_test=False
         )
         companies = [
@@ -1309,7 +1623,9 @@ class PpidExemptedInformation(models.Model):
             dated._raise_due_reviews(in_company, company_today)
 
     def _expire(self, company, in_company, today):
-        dated = in_company & Domain("period_type", "=", "date")
+        # A period until a condition ends at its latest end date all the same
+        # (PP 61/2010 Ps 5(1)); the condition may open the item before it.
+        dated = in_company & Domain("period_end_date", "!=", False)
         # Items being tested again stay under their exemption until it ends.
         ended = self.search(
             dated
@@ -1419,34 +1735,17 @@ class PpidExemptedInformation(models.Model):
             lambda line: (line.test_id.completed_datetime, line.id)
         )[-1:]
 
-    def _check_classification_lock(self, vals):
-        """Rule 17: a classified item's legal content is changed by a new test
-        and a new decree only, never written directly (whoever writes)."""
+    def _check_review_kept(self, vals):
+        """UU 14/2008 Ps 20 and the KI's monitoring: a classified item always has
+        a next review date."""
         if (
             "review_date" in vals
             and not vals["review_date"]
             and any(item._is_classified() for item in self)
         ):
             raise UserError(
-                self.env._("A classified item always has a next review date (rule 26).")
+                self.env._("A classified item always has a next review date.")
             )
-        locked = CLASSIFICATION_LOCKED_FIELDS.intersection(vals)
-        if not locked:
-            return
-        for item in self.filtered(lambda i: i._is_classified()):
-            changed = [name for name in locked if item._value_differs(name, vals[name])]
-            if changed:
-                raise UserError(
-                    self.env._(
-                        "%(item)s is classified: %(fields)s can only change through a "
-                        "new consequence test and a new decree (PP 61/2010 Pasal 10).",
-                        item=item.display_name,
-                        fields=", ".join(
-                            self._fields[name]._description_string(self.env)
-                            for name in sorted(changed)
-                        ),
-                    )
-                )
 
     def _is_classified(self):
         """Under a decree: exempted, or tested again while the decree holds."""
@@ -1490,22 +1789,14 @@ class PpidExemptedInformation(models.Model):
         return decrees
 
     def _apply_decree_lines(self, lines):
-        """The approved decree sets each item exempted, with what it decided."""
-        previous_states = {item.id: item.state for item in self}
-        values = {
-            line.id: {**line._item_values(), "state": "exempted"} for line in lines
-        }
-        audited = [
-            name
-            for name in self._audited_field_names()
-            if any(name in line_values for line_values in values.values())
-        ]
-        before = self._audit_snapshot(audited)
+        """The approved decree sets each item exempted, with what it decided:
+        the one path on which the legal fields of a classified item change
+        (PP 61/2010 Ps 10)."""
         for line in lines:
-            # Values differ per item; the state guard already ran in the decree.
-            super(PpidExemptedInformation, line.information_id).write(values[line.id])
-        self._audit_changes(before, audited, {"state": "exempted"})  # rule 27
-        self._after_state_change("exempted", previous_states)
+            # Values differ per item; the head's approval was checked by the decree.
+            line.information_id._as_system(DECREE).write(
+                {**line._item_values(), "state": "exempted"}
+            )
         return True
 
     def _leave_draft_decrees(self):

@@ -4,7 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .ppid_vault_document import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
+from .ppid_rulebook import DECREE
+from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
 
 # The binary fields of an item are vault documents (see ppid_vault_document).
 DOCUMENT_FIELDS = tuple(DOCUMENT_FILENAME_FIELDS)
@@ -156,7 +157,12 @@ class PpidExemptedInformation(models.Model):
         audited = [
             name
             for name in self._audited_field_names()
-            if name in vals and not (name == "state" and vals[name] == "exempted")
+            if name in vals
+            and not (
+                name == "state"
+                and vals[name] == "exempted"
+                and self._system_actor() is not DECREE
+            )
         ]
         before = self._audit_snapshot(audited)
         custody_before = self._custody_snapshot(vals)
@@ -177,31 +183,24 @@ class PpidExemptedInformation(models.Model):
         return super().unlink()
 
     def _read_format(self, fnames, load="_classic_read"):
-        # The web client reads the files as their sizes (bin_size); their
-        # content only leaves as a logged download (/web/content). Onchange
-        # snapshots of records being edited (new ids) return only what changed.
-        if (
-            not self.env.su
-            and not self.env.context.get("bin_size")
-            and set(DOCUMENT_FIELDS).intersection(fnames)
-            and any(self._ids)
-        ):
-            raise AccessError(
-                self.env._(
-                    "Download the documents of exempted information with the "
-                    "download button; every download is logged."
-                )
-            )
+        self.env["ppid.vault.policy"]._check_item_content_read(self, fnames)
         return super()._read_format(fnames, load=load)
 
     def export_data(self, fields_to_export):
-        if not self.env.su and set(DOCUMENT_FIELDS).intersection(
-            path.split("/")[0] for path in fields_to_export
-        ):
-            raise AccessError(
-                self.env._("The documents of exempted information cannot be exported.")
-            )
+        self.env["ppid.vault.policy"]._check_item_content_read(
+            self,
+            {path.split("/")[0] for path in fields_to_export},
+            exporting=True,
+        )
         return super().export_data(fields_to_export)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # A follower receives the item's notes and files (see the vault policy).
+        if partner_ids and not self.env.su:
+            self.env["ppid.vault.policy"]._check_followers(self, partner_ids)
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -215,6 +214,7 @@ class PpidExemptedInformation(models.Model):
             "name": self.env._("Archive with a reason"),
             "res_model": "ppid.exempted.archive.wizard",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {"default_information_ids": self.ids},
         }
@@ -226,6 +226,7 @@ class PpidExemptedInformation(models.Model):
             "name": self.env._("Transfer the hardcopy"),
             "res_model": "ppid.custody.transfer.wizard",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {
                 "default_information_id": self.id,
@@ -296,6 +297,16 @@ class PpidExemptedInformation(models.Model):
             )
 
     def _check_archive(self, vals):
+        archiving = "active" in vals and not vals["active"]
+        if "archive_reason" in vals and not (
+            archiving and all(item.active for item in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "The reason for archiving is recorded when the item is archived "
+                    "and is never rewritten."
+                )
+            )
         if "active" not in vals:
             return
         items = self.filtered(lambda item: item.active != bool(vals["active"]))
@@ -330,6 +341,10 @@ class PpidExemptedInformation(models.Model):
         """A document of an item past draft is never lost: replacing it keeps
         the previous version in the vault; removing it is refused."""
         replaced = [name for name in DOCUMENT_FIELDS if name in vals]
+        # The files are written after their names, so that the vault registry
+        # records the name of the file (never the field's name).
+        for name in replaced:
+            vals[name] = vals.pop(name)
         items = self.filtered(lambda item: item.state != "draft")
         if not replaced or not items:
             return

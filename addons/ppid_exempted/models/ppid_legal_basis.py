@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 HURUF_SELECTION = [
@@ -17,11 +18,30 @@ HURUF_SELECTION = [
     ("j", "j"),
 ]
 
+# What the law says (UU 14/2008 Pasal 17; PP 61/2010 Pasal 5-9): set by the
+# module's data file, never by a user at runtime, the superuser included. The
+# labels (name, period rule text) stay editable by the PPID administrator.
+RULE_FIELDS = (
+    "huruf",
+    "angka",
+    "parent_id",
+    "requires_angka",
+    "requires_statute",
+    "requires_period_regulation",
+    "head_sets_period",
+    "forbids_unlimited_period",
+    "openable_by_consent",
+    "max_period_years",
+)
+
 
 class PpidLegalBasis(models.Model):
     """UU 14/2008 Pasal 17: one record per huruf and one per angka below it.
 
-    The exemption-period rule of PP 61/2010 is carried by the huruf record.
+    The exemption-period rule of PP 61/2010 is carried by the huruf record. The
+    catalogue is the law: its records and rule flags come from
+    data/ppid_legal_basis_data.xml and change only when the module is
+    installed or updated; every change is in the audit log.
     """
 
     _name = "ppid.legal.basis"
@@ -93,3 +113,61 @@ class PpidLegalBasis(models.Model):
         if operator == "ilike" and value:
             return Domain("label", "ilike", value) | Domain("name", "ilike", value)
         return super()._search_display_name(operator, value)
+
+    # ------------------------------------------------------------------
+    # CRUD: the law changes by a module update, and every change is audited
+    # ------------------------------------------------------------------
+
+    def _is_module_loading(self):
+        """True only while Odoo loads the module's data files (install or
+        update): the registry is not ready yet and the loader marked the
+        context. An RPC caller can set a context key, never the registry."""
+        return not self.pool.ready and bool(self.env.context.get("install_mode"))
+
+    def _check_law_unchanged(self):
+        if not self._is_module_loading():
+            raise UserError(self._law_message())
+
+    def _law_message(self):
+        return self.env._(
+            "The legal basis catalogue is the law (UU 14/2008 Pasal 17 and PP "
+            "61/2010): its huruf, angka and rules change only with an update of "
+            "the module, never by hand."
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_law_unchanged()
+        records = super().create(vals_list)
+        self.env["ppid.audit.log"]._log_creation(records)
+        return records
+
+    def write(self, vals):
+        Audit = self.env["ppid.audit.log"]
+        rules = [
+            name
+            for name in RULE_FIELDS
+            if name in vals
+            and any(
+                record._fields[name].convert_to_write(record[name], record)
+                != vals[name]
+                for record in self
+            )
+        ]
+        if rules:
+            self._check_law_unchanged()
+        names = Audit._audited_names(self, list(vals))
+        before = Audit._snapshot(self, names)
+        result = super().write(vals)
+        Audit._log_changes(self, before, names)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_at_runtime(self):
+        # The loader removes records dropped from the data file at an update.
+        if self.pool.ready:
+            raise UserError(self._law_message())
+
+    def unlink(self):
+        self.env["ppid.audit.log"]._log_deletion(self)
+        return super().unlink()

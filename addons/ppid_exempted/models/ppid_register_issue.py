@@ -5,30 +5,50 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 
 from .ppid_register import REGISTER_COLUMNS
+from .ppid_rulebook import DATE_MAX as RULEBOOK_DATE_MAX
+from .ppid_rulebook import DATE_MIN as RULEBOOK_DATE_MIN
+from .ppid_rulebook import TEXT_MAX_LENGTH
 
-# Who issues the register tied to its decree: the PPID's documentation officer
-# or the head of the body who signs the decree.
-ISSUER_GROUPS = (
-    "ppid_exempted.group_ppid_documentation",
-    "ppid_exempted.group_ppid_head",
-)
-# Set only by the issuing itself, never by a user's write.
-ISSUE_STAMP_FIELDS = {"issued_by_id", "issued_datetime", "line_ids"}
+# Who compiles the register and takes it to the leadership, and who publishes
+# it once issued: the PPID's documentation officer (Kaltim SOP step 7).
+COMPILER_GROUP = "ppid_exempted.group_ppid_documentation"
+# Who approves it with the decree of the Atasan PPID (Kaltim SOP V.2).
+APPROVER_GROUP = "ppid_exempted.group_ppid_head"
+# Set only by the steps of the approval loop, never by a user's write.
+ISSUE_STAMP_FIELDS = {
+    "issued_by_id",
+    "issued_datetime",
+    "line_ids",
+    "submitted_by_id",
+    "submitted_datetime",
+    "correction_ids",
+    "published_by_id",
+    "published_datetime",
+    "publication_url",
+    "publication_place",
+}
+# What the head may record when approving through a write of the state.
+APPROVAL_FIELDS = {"decree_reference", "decree_date"}
 # Sane bounds for what a user types: a decree number is a short reference, a
 # note is prose; dates of a register and of its decree are in living memory.
 MAX_REFERENCE_LENGTH = 200
-MAX_NOTE_LENGTH = 20000
-DATE_MIN = date(1900, 1, 1)
-DATE_MAX = date(2199, 12, 31)
+MAX_NOTE_LENGTH = TEXT_MAX_LENGTH
+DATE_MIN = date(*RULEBOOK_DATE_MIN)
+DATE_MAX = date(*RULEBOOK_DATE_MAX)
 
 
 class PpidRegisterIssue(models.Model):
     """A register (DIK) issued as of a date, with frozen copies of its rows.
 
-    Every issue is kept, so the published register has a history (rule 26).
-    Once issued, a version is read-only for everyone on every path.
+    The documentation officer compiles it and reports it to the leadership;
+    the leadership sends it back with corrections or the head approves it with
+    the decree of the Atasan PPID (Kaltim SOP step 7 and V.2). Only then is it
+    issued: its rows are frozen, and the upload of the published list is
+    recorded (Bontang SOP step 5). Every issue is kept, so the published
+    register has a history (Kaltim SOP: periodic re-issue).
     """
 
     _name = "ppid.register.issue"
@@ -57,22 +77,62 @@ class PpidRegisterIssue(models.Model):
         required=True,
     )
     decree_reference = fields.Char(
-        string="Decree Number", help="The decree (SK) that issues this register."
+        string="SK Atasan PPID Number",
+        help="The decree (SK) of the Atasan PPID that approves and issues this "
+        "register, recorded by the head when approving.",
     )
-    decree_date = fields.Date()
+    decree_date = fields.Date(string="SK Atasan PPID Date")
     note = fields.Text()
     state = fields.Selection(
-        selection=[("draft", "Draft"), ("issued", "Issued")],
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted to the Leadership"),
+            ("issued", "Issued"),
+            ("published", "Published"),
+        ],
         default="draft",
         required=True,
         readonly=True,
         copy=False,
         index=True,
     )
+    submitted_by_id = fields.Many2one(
+        comodel_name="res.users", string="Submitted by", readonly=True, copy=False
+    )
+    submitted_datetime = fields.Datetime(
+        string="Submitted on", readonly=True, copy=False
+    )
+    correction_ids = fields.One2many(
+        comodel_name="ppid.register.issue.correction",
+        inverse_name="issue_id",
+        string="Corrections",
+        readonly=True,
+        copy=False,
+    )
+    correction_count = fields.Integer(compute="_compute_correction_count")
     issued_by_id = fields.Many2one(
-        comodel_name="res.users", string="Issued by", readonly=True, copy=False
+        comodel_name="res.users",
+        string="Approved and Issued by",
+        readonly=True,
+        copy=False,
     )
     issued_datetime = fields.Datetime(string="Issued on", readonly=True, copy=False)
+    published_by_id = fields.Many2one(
+        comodel_name="res.users", string="Uploaded by", readonly=True, copy=False
+    )
+    published_datetime = fields.Datetime(
+        string="Uploaded on", readonly=True, copy=False
+    )
+    publication_url = fields.Char(
+        string="Published at (URL)", readonly=True, copy=False
+    )
+    publication_place = fields.Char(
+        string="Published at (place)",
+        readonly=True,
+        copy=False,
+        help="Where the list was posted when it is not on a website, e.g. the "
+        "notice board of the information desk.",
+    )
     line_ids = fields.One2many(
         comodel_name="ppid.register.issue.line",
         inverse_name="issue_id",
@@ -81,7 +141,9 @@ class PpidRegisterIssue(models.Model):
         copy=False,
     )
     line_count = fields.Integer(compute="_compute_line_count", string="Rows Count")
-    can_issue = fields.Boolean(compute="_compute_can_issue")
+    can_submit = fields.Boolean(compute="_compute_can_move")
+    can_approve = fields.Boolean(compute="_compute_can_move")
+    can_publish = fields.Boolean(compute="_compute_can_move")
 
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)", "The reference must be unique per public body."
@@ -97,12 +159,18 @@ class PpidRegisterIssue(models.Model):
         for issue in self:
             issue.line_count = counts.get(issue, 0)
 
-    @api.depends("state")
-    @api.depends_context("uid")
-    def _compute_can_issue(self):
-        issuer = self._is_issuer()
+    @api.depends("correction_ids")
+    def _compute_correction_count(self):
         for issue in self:
-            issue.can_issue = issuer and issue.state == "draft"
+            issue.correction_count = len(issue.correction_ids)
+
+    @api.depends("state", "submitted_by_id")
+    @api.depends_context("uid")
+    def _compute_can_move(self):
+        for issue in self:
+            issue.can_submit = issue._check_move("submitted", raise_if_not=False)
+            issue.can_approve = issue._check_move("issued", raise_if_not=False)
+            issue.can_publish = issue._check_move("published", raise_if_not=False)
 
     @api.constrains("decree_reference", "note")
     def _check_text_lengths(self):
@@ -157,8 +225,8 @@ class PpidRegisterIssue(models.Model):
             if vals.get("state", "draft") != "draft" or ISSUE_STAMP_FIELDS & set(vals):
                 raise UserError(
                     self.env._(
-                        "A register is created as a draft; issue it with the Issue "
-                        "button."
+                        "A register is created as a draft; it is issued once the "
+                        "head approves it."
                     )
                 )
             if vals.get("name", "/") == "/":
@@ -171,31 +239,78 @@ class PpidRegisterIssue(models.Model):
         self._check_not_issued()
         if ISSUE_STAMP_FIELDS & set(vals):
             raise UserError(
-                self.env._("The rows and the issuer are recorded by the issuing.")
+                self.env._(
+                    "The rows, the approval and the upload are recorded by the "
+                    "steps of the approval."
+                )
             )
         if "state" not in vals:
+            self._check_draft()
             return super().write(vals)
-        if vals["state"] != "issued":
-            raise UserError(self.env._("An issued register cannot be withdrawn."))
+        state = vals["state"]
         other_vals = {key: value for key, value in vals.items() if key != "state"}
-        if other_vals:
-            super().write(other_vals)
-        self._issue()
+        if state == "submitted" and not other_vals:
+            self._submit()
+        elif state == "issued" and not set(other_vals) - APPROVAL_FIELDS:
+            self._approve(
+                other_vals.get("decree_reference"), other_vals.get("decree_date")
+            )
+        elif state == "draft":
+            raise UserError(
+                self.env._(
+                    "The leadership sends a register back with its corrections: "
+                    "use Return with Corrections."
+                )
+            )
+        elif state == "published":
+            raise UserError(
+                self.env._("Record where the register was uploaded: use Publish.")
+            )
+        else:
+            raise UserError(
+                self.env._("A change of status records nothing else at once.")
+            )
         return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        if any(issue.state == "issued" for issue in self):
+        if any(issue.state != "draft" for issue in self):
             raise UserError(
-                self.env._("An issued register is part of its history: never deleted.")
+                self.env._(
+                    "A register submitted to the leadership or issued is part of "
+                    "its history: never deleted."
+                )
             )
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
+    def action_submit(self):
+        self.write({"state": "submitted"})
+
     def action_issue(self):
+        """The head approves with the decree already on the issue."""
         self.write({"state": "issued"})
+
+    def action_open_review(self):
+        """Approve, return or publish through the wizard that asks what the
+        step records."""
+        self.ensure_one()
+        mode = self.env.context.get("ppid_review_mode", "approve")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register %(issue)s", issue=self.name),
+            "res_model": "ppid.register.issue.review.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_issue_id": self.id,
+                "default_mode": mode,
+                "default_decree_reference": self.decree_reference,
+                "default_decree_date": self.decree_date,
+            },
+        }
 
     def action_view_lines(self):
         self.ensure_one()
@@ -204,6 +319,7 @@ class PpidRegisterIssue(models.Model):
             "name": self.env._("Rows of %(issue)s", issue=self.name),
             "res_model": "ppid.register.issue.line",
             "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "domain": [("issue_id", "=", self.id)],
             "context": {"create": False},
         }
@@ -217,17 +333,73 @@ class PpidRegisterIssue(models.Model):
         }
 
     # ------------------------------------------------------------------
-    # Business methods
+    # The approval loop: one gate for the buttons and for every write
     # ------------------------------------------------------------------
 
-    def _is_issuer(self):
-        return self.env.su or any(
-            self.env.user.has_group(group) for group in ISSUER_GROUPS
-        )
+    def _check_move(self, state, raise_if_not=True):
+        """Whether the current user may move this issue to `state`.
+
+        The only check of who moves a register: the buttons ask it without
+        raising, the steps ask it raising.
+        """
+        self.ensure_one()
+        user = self.env.user
+        expected = {
+            "submitted": ("draft", COMPILER_GROUP),
+            "returned": ("submitted", APPROVER_GROUP),
+            "issued": ("submitted", APPROVER_GROUP),
+            "published": ("issued", COMPILER_GROUP),
+        }[state]
+        from_state, group = expected
+        error = None
+        if self.state != from_state:
+            error = UserError(
+                self.env._(
+                    "%(issue)s is %(state)s: this step is not possible now.",
+                    issue=self.display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        self.state
+                    ],
+                )
+            )
+        elif not user.has_group(group):
+            error = AccessError(
+                {
+                    COMPILER_GROUP: self.env._(
+                        "Only the documentation officer submits the register to "
+                        "the leadership and records its upload."
+                    ),
+                    APPROVER_GROUP: self.env._(
+                        "Only the head of the body (Atasan PPID) approves the "
+                        "register or returns it with corrections."
+                    ),
+                }[group]
+            )
+        elif state in ("issued", "returned") and self.submitted_by_id == user:
+            error = AccessError(
+                self.env._(
+                    "The register was submitted by you: another official, the "
+                    "head of the body, approves it or returns it."
+                )
+            )
+        if error and raise_if_not:
+            raise error
+        return not error
+
+    def _check_draft(self):
+        submitted = self.filtered(lambda issue: issue.state == "submitted")
+        if submitted:
+            raise UserError(
+                self.env._(
+                    "%(issue)s is with the leadership: it changes only when it "
+                    "comes back with corrections.",
+                    issue=submitted[0].display_name,
+                )
+            )
 
     def _check_not_issued(self):
         """Issued versions are frozen for everyone, the superuser included."""
-        issued = self.filtered(lambda issue: issue.state == "issued")
+        issued = self.filtered(lambda issue: issue.state in ("issued", "published"))
         if issued:
             raise UserError(
                 self.env._(
@@ -237,21 +409,70 @@ class PpidRegisterIssue(models.Model):
                 )
             )
 
-    def _issue(self):
-        """Freeze the rows of the register as of the date, then mark it issued."""
-        if not self._is_issuer():
-            raise AccessError(
+    def _submit(self):
+        """Report the compiled register to the leadership (Kaltim SOP step 7)."""
+        for issue in self:
+            issue._check_move("submitted")
+        open_corrections = self.correction_ids.filtered(
+            lambda correction: not correction.addressed_datetime
+        )
+        now = fields.Datetime.now()
+        open_corrections.sudo().write(
+            {"addressed_datetime": now, "addressed_by_id": self.env.uid}
+        )
+        return super().write(
+            {
+                "state": "submitted",
+                "submitted_by_id": self.env.uid,
+                "submitted_datetime": now,
+            }
+        )
+
+    def _return(self, reason, items=None):
+        """The leadership sends the register back for corrections."""
+        self.ensure_one()
+        self._check_move("returned")
+        if not (reason or "").strip():
+            raise ValidationError(
+                self.env._("State the corrections the register needs.")
+            )
+        items = items or self.env["ppid.exempted.information"]
+        foreign = items.filtered(lambda item: item.company_id != self.company_id)
+        if foreign:
+            raise ValidationError(
                 self.env._(
-                    "Only the documentation officer or the head of the body issues "
-                    "the register."
+                    "%(item)s does not belong to the register of %(company)s.",
+                    item=foreign[0].display_name,
+                    company=self.company_id.name,
                 )
             )
+        self.env["ppid.register.issue.correction"].sudo().create(
+            {
+                "issue_id": self.id,
+                "reason": reason.strip(),
+                "information_ids": [Command.set(items.ids)],
+                "returned_by_id": self.env.uid,
+            }
+        )
+        return super().write({"state": "draft"})
+
+    def _approve(self, decree_reference=None, decree_date=None):
+        """The head approves with the SK Atasan PPID; the rows are frozen."""
+        for issue in self:
+            issue._check_move("issued")
+        values = {}
+        if decree_reference:
+            values["decree_reference"] = decree_reference
+        if decree_date:
+            values["decree_date"] = decree_date
+        if values:
+            super().write(values)
         for issue in self:
             if not issue.decree_reference or not issue.decree_date:
                 raise ValidationError(
                     self.env._(
-                        "Record the number and date of the decree that issues "
-                        "%(issue)s.",
+                        "Record the number and date of the decree of the Atasan "
+                        "PPID that approves %(issue)s.",
                         issue=issue.display_name,
                     )
                 )
@@ -266,6 +487,38 @@ class PpidRegisterIssue(models.Model):
                 "state": "issued",
                 "issued_by_id": self.env.uid,
                 "issued_datetime": fields.Datetime.now(),
+            }
+        )
+
+    def _publish(self, url=None, place=None):
+        """Record when, by whom and where the issued list was uploaded
+        (Bontang SOP step 5)."""
+        self.ensure_one()
+        self._check_move("published")
+        url = (url or "").strip()
+        place = (place or "").strip()
+        if not url and not place:
+            raise ValidationError(
+                self.env._(
+                    "Record where the register was published: the address of the "
+                    "page or the place it was posted."
+                )
+            )
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise ValidationError(
+                self.env._(
+                    "%(url)s is not a web address (it starts with http:// or "
+                    "https://).",
+                    url=url,
+                )
+            )
+        return super().write(
+            {
+                "state": "published",
+                "published_by_id": self.env.uid,
+                "published_datetime": fields.Datetime.now(),
+                "publication_url": url or False,
+                "publication_place": place or False,
             }
         )
 

@@ -1,6 +1,8 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -13,6 +15,7 @@ class PpidUnit(models.Model):
     _parent_store = True
     _order = "complete_name"
     _rec_name = "complete_name"
+    _rec_names_search = ["complete_name", "code"]
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=False)
@@ -72,6 +75,31 @@ class PpidUnit(models.Model):
                 unit.complete_name = f"{unit.parent_id.complete_name} / {unit.name}"
             else:
                 unit.complete_name = unit.name
+
+    @api.depends("name", "parent_id.name", "parent_id.code")
+    def _compute_display_name(self):
+        """The unit's own name, as a reader of a form or a chart legend knows
+        it ("Dinas Kesehatan"); the parent (its code, else its name) is added
+        only where two units of the body carry the same name."""
+        names = [name for name in self.mapped("name") if name]
+        counts = Counter()
+        if names:
+            groups = (
+                self.sudo()
+                .with_context(active_test=False)
+                ._read_group(
+                    [("name", "in", names)], ["name", "company_id"], ["__count"]
+                )
+            )
+            counts = Counter(
+                {(name, company.id): count for name, company, count in groups}
+            )
+        for unit in self:
+            label = unit.name or ""
+            if unit.parent_id and counts[(unit.name, unit.company_id.id)] > 1:
+                parent = unit.parent_id.sudo()
+                label = f"{label} ({parent.code or parent.name})"
+            unit.display_name = label
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

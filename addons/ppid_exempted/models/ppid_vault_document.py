@@ -7,58 +7,25 @@ import os
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.fields import Domain
+
+from .ppid_vault_policy import (
+    CONTENT_FIELDS,
+    DOCUMENT_FILENAME_FIELDS,
+    VAULT_GROUPS,
+    VAULT_GROUPS_CSV,
+    VAULT_MODEL,
+)
 
 _logger = logging.getLogger(__name__)
 
-# The softcopy vault: every ir.attachment linked to an item of the register is
-# exempted material (the softcopy, the unit's test sheet, chatter files, stored
-# report PDFs, superseded versions).
-VAULT_MODEL = "ppid.exempted.information"
-
-# Who may read the content of the documents in the vault (rule 27). The item's
-# record rules still apply on top: a unit officer reads only its own units'
-# documents, and no one reads across public bodies.
-#
-# - Pengelola Informasi (documentation officer): keeps the softcopy (SOP Kukar
-#   step 4, Bontang step 4).
-# - Tim Pertimbangan: cannot test consequences without reading the information
-#   (Perki 1/2021 Pasal 49: identify the document, record it clearly).
-# - Atasan PPID / Pimpinan: approves the classification and must see what it
-#   classifies (PP 61/2010 Pasal 3).
-# - PPID Pelaksana: compiled the information and holds the original in its own
-#   unit; it reads its own units' documents only (record rules).
-#
-# Deliberately left out:
-# - Petugas Layanan (service officer): it receives the hand-over and issues the
-#   receipt (tanda terima), for which the file names, sizes and fingerprints
-#   shown in the Documents tab suffice; it is also the officer who faces the
-#   public requesters, so keeping the content out of its reach removes the
-#   likeliest path of an accidental release.
-# - Auditor and Administrator PPID: they audit the process (who did what, when,
-#   and whether the stored files are intact), not the exempted content itself;
-#   the vault registry and the logs give them that without the content. A
-#   system administrator who is not in one of the groups below is refused too.
-VAULT_GROUPS = (
-    "ppid_exempted.group_ppid_pelaksana",
-    "ppid_exempted.group_ppid_committee",
-    "ppid_exempted.group_ppid_documentation",
-    "ppid_exempted.group_ppid_head",
-)
-VAULT_GROUPS_CSV = ",".join(VAULT_GROUPS)
-# Roles that read the documents of the whole body; a unit officer reads those
-# of its own units only, whatever other role it also holds.
-BODY_WIDE_VAULT_GROUPS = VAULT_GROUPS[1:]
-
-# Fields of ir.attachment that carry (or derive from) the content.
-CONTENT_FIELDS = frozenset({"raw", "datas", "db_datas", "index_content", "thumbnail"})
-
-# The item's binary fields are stored as attachments named after the field;
-# the file's own name is kept in a companion field.
-DOCUMENT_FILENAME_FIELDS = {
-    "softcopy_file": "softcopy_filename",
-    "unit_test_sheet": "unit_test_sheet_name",
-}
+# The policy (who may read which files) lives in ppid_vault_policy.py.
+__all__ = [
+    "CONTENT_FIELDS",
+    "DOCUMENT_FILENAME_FIELDS",
+    "VAULT_GROUPS",
+    "VAULT_GROUPS_CSV",
+    "VAULT_MODEL",
+]
 
 HASH_CHUNK = 1024 * 1024
 INTEGRITY_BATCH = 200
@@ -136,18 +103,7 @@ class PpidVaultDocument(models.Model):
     @api.model
     def _user_may_read_documents(self):
         """Whether the current user holds a role that may read vault content."""
-        return self._readable_items_domain() is not False
-
-    @api.model
-    def _readable_items_domain(self):
-        """The items whose documents the user may read: None for every item it
-        can read, a domain for its own units only, False for none."""
-        user = self.env.user
-        if self.env.su or any(user.has_group(g) for g in BODY_WIDE_VAULT_GROUPS):
-            return None
-        if user.has_group("ppid_exempted.group_ppid_pelaksana"):
-            return Domain("unit_id", "child_of", user.ppid_unit_ids.ids)
-        return False
+        return self.env["ppid.vault.policy"]._may_read_content()
 
     # ------------------------------------------------------------------
     # Registration
@@ -167,12 +123,17 @@ class PpidVaultDocument(models.Model):
         items = self.env[VAULT_MODEL].sudo().browse(set(attachments.mapped("res_id")))
         item_by_id = {item.id: item for item in items}
         now = fields.Datetime.now()
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
         to_create = []
+        attachments._ppid_clear_index()
         for attachment in attachments:
             filename_field = DOCUMENT_FILENAME_FIELDS.get(attachment.res_field)
             item = item_by_id[attachment.res_id]
+            kind = self._kind_of(attachment)
+            # The real file name, never the field's name ("softcopy_file").
+            name = item[filename_field] or kinds[kind] if filename_field else None
             values = {
-                "name": filename_field and item[filename_field] or attachment.name,
+                "name": name or attachment.name,
                 "mimetype": attachment.mimetype,
                 "file_size": attachment.file_size,
                 "sha256": hashlib.sha256(attachment.raw or b"").hexdigest(),
@@ -180,7 +141,7 @@ class PpidVaultDocument(models.Model):
                 "upload_date": now,
                 "integrity_state": "unchecked",
                 "information_id": attachment.res_id,
-                "kind": self._kind_of(attachment),
+                "kind": kind,
             }
             document = by_attachment.get(attachment.id)
             if document:
@@ -269,6 +230,22 @@ class PpidVaultDocument(models.Model):
             )
         for document, (state, actual) in broken.items():
             document._alert_integrity(state, actual)
+        return broken
+
+    def _check_integrity_now(self):
+        """Verify `self` as it is about to be handed out; return the documents
+        that failed (and record and alert them as the daily check would)."""
+        broken = self.browse()
+        for document in self.sudo():
+            actual = document._stored_sha256()
+            if actual is None or actual != document.sha256:
+                broken |= document
+            elif document.integrity_state != "ok":
+                document.write(
+                    {"integrity_state": "ok", "last_check_date": fields.Datetime.now()}
+                )
+        if broken:
+            broken._verify_integrity()
         return broken
 
     def _stored_sha256(self):

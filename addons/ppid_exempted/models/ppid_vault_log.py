@@ -9,9 +9,11 @@ class PpidVaultLog(models.Model):
     """Append-only log of what happened to the documents of the vault.
 
     Every upload, replacement and download (permitted or refused) of an
-    exempted document, and every integrity alert, with who, when, which file,
-    which item and from which address. Rows are added by the system only; no
-    one, not even an administrator, may change or delete them.
+    exempted document, every integrity alert, and every run of Python code
+    in a server action by a user (a way around every rule, see the README),
+    with who, when, which file, which item and from which address. Rows are
+    added by the system only; no one, not even an administrator, may change
+    or delete them.
     """
 
     _name = "ppid.vault.log"
@@ -37,6 +39,7 @@ class PpidVaultLog(models.Model):
             ("denied", "Refused"),
             ("mismatch", "Content Changed"),
             ("missing", "File Missing"),
+            ("code", "Code Run"),
         ],
         required=True,
         readonly=True,
@@ -90,13 +93,13 @@ class PpidVaultLog(models.Model):
         items = (
             self.env["ppid.exempted.information"]
             .sudo()
-            .browse({vals["information_id"] for vals in vals_list})
+            .browse({vals.get("information_id") or 0 for vals in vals_list} - {0})
             .exists()
         )
         item_by_id = {item.id: item for item in items}
         rows = []
         for vals in vals_list:
-            item = item_by_id.get(vals["information_id"])
+            item = item_by_id.get(vals.get("information_id"))
             rows.append(
                 {
                     "user_id": self.env.uid,

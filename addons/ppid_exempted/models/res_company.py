@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
 from ..utils import working_days
@@ -57,6 +57,30 @@ class ResCompany(models.Model):
         string="Documentation Officer",
         help="Stores the softcopy and the hardcopy of exempted information.",
     )
+    # Who a consequence test needs (SOP Kaltim, definition F; SOP Bontang;
+    # Perki 1/2021 Pasal 49): the PPID chairs, the officer of each unit whose
+    # information is tested, and other members (Tim Pertimbangan or experts of
+    # the related field).
+    ppid_test_requires_ppid = fields.Boolean(
+        string="The PPID Chairs Each Consequence Test",
+        default=True,
+        help="A consequence test completes only with the PPID official among its "
+        "participants, in the capacity of PPID.",
+    )
+    ppid_test_requires_unit_officers = fields.Boolean(
+        string="Each Unit's Officer Takes Part",
+        default=True,
+        help="A consequence test completes only with the PPID Pelaksana (or PPID "
+        "Pembantu) of each unit whose information it tests, in the capacity of "
+        "holding unit.",
+    )
+    ppid_test_min_other_members = fields.Integer(
+        string="Other Members (at Least)",
+        default=1,
+        help="How many members besides the PPID and the units' officers a "
+        "consequence test needs at least: members of the Tim Pertimbangan or "
+        "experts of the related field.",
+    )
     # SOP service levels, defaulting to the Kutai Kartanegara SOP.
     ppid_sla_notification_days = fields.Integer(
         string="Notification (working days)", default=1
@@ -68,6 +92,14 @@ class ResCompany(models.Model):
     ppid_sla_documentation_days = fields.Integer(
         string="Documentation (working days)", default=1
     )
+
+    @api.constrains("ppid_test_min_other_members")
+    def _check_ppid_test_min_other_members(self):
+        for company in self:
+            if company.ppid_test_min_other_members < 0:
+                raise ValidationError(
+                    self.env._("The number of other members cannot be negative.")
+                )
 
     # ------------------------------------------------------------------
     # Working days: the one place every PPID deadline is computed

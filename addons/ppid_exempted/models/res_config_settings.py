@@ -19,6 +19,15 @@ class ResConfigSettings(models.TransientModel):
     ppid_documentation_user_id = fields.Many2one(
         related="company_id.ppid_documentation_user_id", readonly=False
     )
+    ppid_test_requires_ppid = fields.Boolean(
+        related="company_id.ppid_test_requires_ppid", readonly=False
+    )
+    ppid_test_requires_unit_officers = fields.Boolean(
+        related="company_id.ppid_test_requires_unit_officers", readonly=False
+    )
+    ppid_test_min_other_members = fields.Integer(
+        related="company_id.ppid_test_min_other_members", readonly=False
+    )
     ppid_sla_notification_days = fields.Integer(
         related="company_id.ppid_sla_notification_days", readonly=False
     )

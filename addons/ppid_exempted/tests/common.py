@@ -7,6 +7,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
@@ -145,6 +146,10 @@ class PpidCase(TransactionCase):
             "unit_test_sheet_name": "lembar_uji.pdf",
         }
         values.update(overrides)
+        end = values.get("period_end_date")
+        if "review_date" not in overrides and end:
+            # A review never comes after the end of the period.
+            values["review_date"] = min(values["review_date"], fields.Date.to_date(end))
         return values
 
     @classmethod

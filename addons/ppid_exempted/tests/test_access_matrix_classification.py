@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import ROLES
-from .common_classification import ClassificationCase
+from .common_classification import SIGNED_SHEET, ClassificationCase
 
 # Who may do what with consequence tests and decrees (README, "Roles").
 EXPECTED = {
@@ -18,6 +18,7 @@ EXPECTED = {
         "write test",
         "delete draft test",
         "sign as participant",
+        "upload an expert's signed sheet",
         "complete test",
         "read decree",
     },
@@ -56,6 +57,17 @@ class TestClassificationAccessMatrix(ClassificationCase):
         signed = self._session(self._create_item("received"))
         self._sign_all(signed)
         _item, decree = self._approval_item()
+        external = self._session(
+            self._create_item("received"),
+            participants=[
+                {"user_id": self.committee.id, "capacity": "ppid"},
+                {
+                    "external_name": "Dr. Rina",
+                    "institution": "Universitas Mulawarman",
+                    "capacity": "expert",
+                },
+            ],
+        ).participant_ids.filtered(lambda p: not p.user_id)
         return {
             "read test": lambda: draft.with_user(user).read(["name", "place"]),
             "create test": lambda: self.Test.with_user(user).create(
@@ -64,6 +76,9 @@ class TestClassificationAccessMatrix(ClassificationCase):
             "write test": lambda: draft.with_user(user).write({"place": "Aula"}),
             "delete draft test": lambda: draft.with_user(user).unlink(),
             "sign as participant": lambda: draft.with_user(user).action_sign(),
+            "upload an expert's signed sheet": lambda: external.with_user(
+                user
+            ).action_upload_signed_sheet(SIGNED_SHEET, "lembar.pdf"),
             "complete test": lambda: signed.with_user(user).action_complete(),
             "read decree": lambda: decree.with_user(user).read(["name", "place"]),
             "approve decree": lambda: decree.with_user(user).action_approve(),

@@ -4,6 +4,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from ..models.ppid_rulebook import CONSEQUENCE_TEST
 from .common import PpidCase
 from .common_classification import ClassificationCase
 
@@ -33,9 +34,9 @@ class TestAuditTrail(ClassificationCase):
         for role, method in steps:
             if method == "action_approve":
                 # The committee's completed session concludes, as the system.
-                item.with_user(self.users["committee"]).sudo().write(
-                    {"state": "approval"}
-                )
+                item.with_user(self.users["committee"])._as_system(
+                    CONSEQUENCE_TEST
+                ).write({"state": "approval"})
             getattr(item.with_user(self.users[role]), method)()
         item.with_user(self.users["head"]).action_open(
             "court", "Putusan PN 12/2026", "Putusan PN Tenggarong 12/Pid.B/2026"

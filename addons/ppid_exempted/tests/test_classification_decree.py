@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.ppid_rulebook import CONSEQUENCE_TEST
 from .common import ROLES
 from .common_classification import ClassificationCase
 
@@ -66,7 +67,7 @@ class TestClassificationDecree(ClassificationCase):
         self.assertEqual(decree.company_id, item.company_id)
         self.assertEqual(decree.unit_id, self.unit_utama)
         self.assertEqual(decree.place, "Tenggarong")
-        self.assertEqual(decree.date, self.today)
+        self.assertEqual(decree.date, self.company._ppid_today())
         self.assertIn("Pasal 17 huruf a", decree.classification_type)
         self.assertEqual(decree.line_ids.period_end_date, item.period_end_date)
         self.assertEqual(item.state, "exempted")
@@ -122,24 +123,35 @@ class TestClassificationDecree(ClassificationCase):
                 with self.assertRefused(ValidationError, expected):
                     decree.with_user(self.head).action_approve()
                 self.assertEqual(item.state, "approval")
-        per_item = {
-            # (a) jenis klasifikasi
-            "Pasal 17 huruf": {"legal_basis_id": False, "legal_subpoint_id": False},
-            # (d) the period
+        # (d) the period: the decree's own part of each line.
+        per_line = {
             "end date of the exemption period": {"period_end_date": False},
             "basis of the period": {"period_basis": False},
-            # (e) the reasons: the analysis of the consequences
-            "harm if opened": {"harm_if_opened": False},
-            "interest protected if closed": {"interest_if_closed": False},
         }
-        for expected, values in per_item.items():
+        for expected, values in per_line.items():
             _item, decree = self._approval_item()
-            decree.line_ids.sudo().write(values)  # a line that lacks it
+            decree.line_ids.with_user(self.committee).write(values)
             with (
                 self.subTest(missing=expected),
                 self.assertRefused(ValidationError, expected),
             ):
                 decree.with_user(self.head).action_approve()
+        # (a) jenis klasifikasi and (e) the reasons come from the signed test,
+        # which cannot complete without them; a decree issued for an item
+        # without a pending test still checks them.
+        per_item = {
+            "Pasal 17 huruf": {"legal_basis_id": False, "legal_subpoint_id": False},
+            "harm if opened": {"harm_if_opened": False},
+            "interest protected if closed": {"interest_if_closed": False},
+        }
+        for expected, values in per_item.items():
+            item = self._create_item("approval", **values)
+            with (
+                self.subTest(missing=expected),
+                self.assertRefused(ValidationError, expected),
+            ):
+                item.with_user(self.head).action_approve()
+            self.assertEqual(item.state, "approval")
 
     # Rule 3: the decree decides on what the signed test analysed.
     def test_rule_03_decree_keeps_the_tested_analysis(self):
@@ -160,6 +172,13 @@ class TestClassificationDecree(ClassificationCase):
         item, decree = self._approval_item(
             period_end_date=self.today + relativedelta(years=30)
         )
+        # The test was completed before the decree date (set as history).
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ppid_consequence_test SET completed_datetime = %s WHERE id = %s",
+            (decree_date - relativedelta(days=1), decree.test_id.id),
+        )
+        decree.test_id.invalidate_recordset(["completed_datetime"])
         decree.with_user(self.committee).date = decree_date
         with self.assertRefused(ValidationError, "within 30 years of the decree"):
             decree.with_user(self.head).action_approve()
@@ -217,11 +236,19 @@ class TestClassificationDecree(ClassificationCase):
     def test_rule_12_definite_period_and_review_date(self):
         _item, decree = self._approval_item()
         line = decree.line_ids.with_user(self.head)
-        line.write({"period_type": "condition", "period_end_condition": "Permanen"})
+        line.write(
+            {
+                "period_type": "condition",
+                "period_end_event": "case_closed",
+                "period_end_condition": "Permanen",
+                "period_end_date": False,
+            }
+        )
         with self.assertRefused(ValidationError, "without limit"):
             decree.with_user(self.head).action_approve()
         line.write(
             {
+                "period_end_date": self.today + relativedelta(years=5),
                 "period_end_condition": "Sampai putusan berkekuatan hukum tetap",
                 "review_date": False,
             }
@@ -234,15 +261,17 @@ class TestClassificationDecree(ClassificationCase):
 
     # Rule 19: the decree keeps the part exempted or the whole-document reason.
     def test_rule_19_decree_line_needs_part_or_justified_whole(self):
-        _item, decree = self._approval_item()
-        decree.line_ids.sudo().exempt_part = False  # a line that lacks it
+        # The test line cannot complete without it (test_consequence_test); a
+        # decree issued for an item without a pending test checks it again.
+        item = self._create_item("approval", exempt_part=False)
         with self.assertRefused(ValidationError, "which part of the document"):
-            decree.with_user(self.head).action_approve()
-        decree.line_ids.sudo().write(
-            {"exemption_scope": "whole", "whole_document_justification": False}
+            item.with_user(self.head).action_approve()
+        item = self._create_item(
+            "approval", exemption_scope="whole", whole_document_justification=False
         )
         with self.assertRefused(ValidationError, "whole document is exempted"):
-            decree.with_user(self.head).action_approve()
+            item.with_user(self.head).action_approve()
+        self.assertEqual(item.state, "approval")
 
     # Rule 17: a classified item's legal content changes only through a new test
     # and a new decree, and the history stays.
@@ -385,7 +414,7 @@ class TestClassificationDecree(ClassificationCase):
         item.with_user(self.head).action_approve()
         self.assertEqual(first.line_ids.test_line_id.information_id, item)
         item.with_user(self.committee).write({"state": "testing"})
-        item.sudo().write({"state": "approval"})  # as a completed session would
+        item._as_system(CONSEQUENCE_TEST).write({"state": "approval"})
         item.with_user(self.head).action_approve()
         second = item.decree_line_ids.decree_id - first
         self.assertEqual(len(second), 1)

@@ -83,7 +83,53 @@ class TestClassificationThroughTheServer(HttpCase, ClassificationCase):
         self.assertEqual(item.state, "exempted")
         self.assertEqual(item.decree_reference, decree.name)
 
+    @mute_logger("odoo.http")
+    def test_decree_line_and_law_catalogue_hold_over_rpc(self):
+        _item, decree = self._approval_item()
+        line = decree.line_ids
+        self.authenticate("ppid_rpc_committee2", "ppid_rpc_committee2_pw")
+        for values in (
+            {"test_line_id": False},
+            {"legal_basis_id": self.basis_h.id, "harm_if_opened": "Tidak diuji."},
+        ):
+            with self.assertRaises(JsonRpcException) as refused:
+                self._call(line, "write", values)
+            self.assertIn("UserError", str(refused.exception))
+        line.invalidate_recordset()
+        self.assertTrue(line.test_line_id)
+        self.assertEqual(line.legal_basis_id, self.basis_a)
+
+        manager = new_test_user(
+            self.env,
+            login="ppid_rpc_manager2",
+            password="ppid_rpc_manager2_pw",
+            groups="ppid_exempted.group_ppid_manager",
+        )
+        self.authenticate(manager.login, "ppid_rpc_manager2_pw")
+        with self.assertRaises(JsonRpcException) as refused:
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/ppid.legal.basis/write",
+                {
+                    "model": "ppid.legal.basis",
+                    "method": "write",
+                    "args": [self.basis_a.ids, {"max_period_years": 0}],
+                    # The loader's context key does not make a caller the loader.
+                    "kwargs": {"context": {"install_mode": True, "module": "x"}},
+                },
+            )
+        self.assertIn("UserError", str(refused.exception))
+        self.basis_a.invalidate_recordset()
+        self.assertEqual(self.basis_a.max_period_years, 30)
+
     def test_committee_signs_and_completes_in_the_form(self):
+        # The tour user is the PPID official here; a body that asks for no
+        # other member (the composition itself: test_classification_integrity).
+        self.company.write(
+            {
+                "ppid_official_id": self.rpc_committee.id,
+                "ppid_test_min_other_members": 0,
+            }
+        )
         item = self._create_item("received", title="Tur: berkas yang diuji")
         test = self._session(
             item,

@@ -100,7 +100,8 @@ class TestConsequenceTest(ClassificationCase):
             test.with_user(self.committee).action_complete()
         self.assertIn("the PPID among the participants", str(refused.exception))
         self.assertIn(
-            "Dr. Rina, pakar hukum (Expert), who needs a user", str(refused.exception)
+            "Dr. Rina, pakar hukum (Expert): upload the scan of the sheet",
+            str(refused.exception),
         )
 
     def test_complete_session_moves_its_items(self):
@@ -217,7 +218,7 @@ class TestConsequenceTest(ClassificationCase):
         test.with_user(self.users["pelaksana"]).action_sign()
         self.assertEqual(unit_row.signed_by_id, self.users["pelaksana"])
         self.assertTrue(unit_row.signed_datetime)
-        self.assertIn("1 / 2", test.signature_progress)
+        self.assertIn("1 / 3", test.signature_progress)
         with self.assertRefused(UserError, "already signed"):
             unit_row.with_user(self.users["pelaksana"]).action_sign()
 

@@ -17,7 +17,7 @@ class TestExpiry(PpidCase):
     def _documented(self, **overrides):
         values = {
             "period_end_date": date(2026, 4, 30),
-            "review_date": date(2027, 1, 4),
+            "review_date": date(2026, 4, 1),
             "documentation_waiver_reason": "Hanya fisik.",
         }
         values.update(overrides)

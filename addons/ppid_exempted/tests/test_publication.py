@@ -247,7 +247,7 @@ class TestPublication(HttpCase, RegisterCase):
             title="Judul yang boleh terbit",
             user_id=secret_user.id,
             approved_by_id=secret_user.id,
-            review_date=date(2041, 7, 19),
+            review_date=date(2029, 7, 19),
             **secrets,
             **PUBLISHED,
         )
@@ -294,8 +294,8 @@ class TestPublication(HttpCase, RegisterCase):
             unpublished.name.encode(),
             b"SECRETFOREIGN",
             foreign.name.encode(),
-            b"2041-07-19",
-            b"19 Juli 2041",
+            b"2029-07-19",
+            b"19 Juli 2029",
         ]
         for feed in PUBLIC_FEEDS:
             with self.subTest(feed=feed):
@@ -378,7 +378,9 @@ class TestPublication(HttpCase, RegisterCase):
 
         # A change made by a later transaction (later write date) does too.
         etag = response.headers["ETag"]
-        item.title = "Judul diperbarui"
+        item.with_user(
+            self.users["service"]
+        ).published_harm_summary = "Judul diperbarui"
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE ppid_exempted_information "
@@ -414,7 +416,8 @@ class TestPublication(HttpCase, RegisterCase):
             .with_user(self.reader)
             .create({"decree_reference": "SK 1/2026", "decree_date": self.today})
         )
-        issue.action_issue()
+        issue.action_submit()
+        issue.with_user(self.users["head"]).action_issue()
         response = self._get(f"/ppid/register/issue/{issue.id}/register.xlsx")
         self.assertEqual(response.status_code, 200)
         _headings, rows = self._xlsx_table(response.content)

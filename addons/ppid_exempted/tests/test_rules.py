@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.ppid_rulebook import CONSEQUENCE_TEST
 from .common import PpidCase
 
 
@@ -19,7 +20,7 @@ class TestDomainRules(PpidCase):
     def _conclude(self, **overrides):
         """Conclude as a completed consequence-test session does."""
         item = self._create_item("testing", **overrides)
-        item.sudo().write({"state": "approval"})
+        item._as_system(CONSEQUENCE_TEST).write({"state": "approval"})
         return item
 
     # Rule 1: a huruf; an angka for a/c/e/f/h; the statute for j.
@@ -76,15 +77,28 @@ class TestDomainRules(PpidCase):
 
     # Rule 12: a definite period and a review date.
     def test_rule_12_unlimited_period_refused_for_a_to_f(self):
+        """A condition is of a known kind, and for huruf a-f comes with a
+        latest end date: the words of the condition cannot make it unlimited."""
+        for wording in ("Tidak terbatas", "Tidak dibatasi", "Sepanjang masa"):
+            with self.subTest(wording=wording):
+                with self.assertRefused(ValidationError, "its kind"):
+                    self._conclude(
+                        period_type="condition", period_end_condition=wording
+                    )
         with self.assertRefused(ValidationError, "without limit"):
             self._conclude(
-                period_type="condition", period_end_condition="Tidak terbatas"
+                period_type="condition",
+                period_end_event="case_closed",
+                period_end_condition="Selama diperlukan",
+                period_end_date=False,
             )
         item = self._conclude(
             period_type="condition",
+            period_end_event="case_closed",
             period_end_condition="Sampai putusan pengadilan berkekuatan hukum tetap",
         )
         self.assertEqual(item.state, "approval")
+        self.assertTrue(item.period_end_date, "a latest end date is kept")
 
     def test_rule_12_end_date_or_condition_and_review_date(self):
         with self.assertRefused(ValidationError, "end date"):
@@ -166,7 +180,7 @@ class TestDomainRules(PpidCase):
 
     def test_rule_20_refused_at_test_is_not_announced(self):
         item = self._create_item("testing")
-        item.sudo().action_open("test_open")  # as a completed session does
+        item._as_system(CONSEQUENCE_TEST).action_open("test_open")
         self.assertFalse(
             self.env["ppid.public.information"].search(
                 [("information_id", "=", item.id)]

@@ -26,5 +26,6 @@ class PpidHolidayLoadWizard(models.TransientModel):
             "name": self.env._("Public Holidays %(year)s", year=self.year),
             "res_model": "resource.calendar.leaves",
             "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "domain": [("id", "in", leaves.ids)],
         }

@@ -12,6 +12,11 @@ registry.category("web_tour.tours").add("ppid_exempted_kanban_approve", {
             run: "click",
         },
         {
+            content: "The approval asks for a confirmation first",
+            trigger: ".modal .modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
             content: "Once approved, the card offers no approval any more",
             trigger: `${card}:not(:has(button.o_ppid_approve))`,
         },
