@@ -139,7 +139,7 @@ def prepare(db, rounds):
                     approved_by_id=users["head_1"].id,
                     approved_datetime=datetime(2020, 1, 6, 9, 0),
                     period_end_date=date.today() - timedelta(days=1),
-                    review_date=date.today() + timedelta(days=300),
+                    review_date=date.today() - timedelta(days=2),
                     decree_date=date(2020, 1, 6),
                 )
             ended.append(batch.ids)
