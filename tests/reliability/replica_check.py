@@ -62,10 +62,27 @@ def create_replica():
     as_postgres("pg_createcluster", VERSION, CLUSTER, "-p", str(REPLICA_PORT))
     data = f"/var/lib/postgresql/{VERSION}/{CLUSTER}"
     as_postgres("rm", "-rf", data)
-    # no slot: a temporary slot of a long copy may be released under load
-    as_postgres(
-        "pg_basebackup", "-p", "5432", "-D", data, "-R", "-X", "stream", "--no-slot"
-    )
+    # The primary is shared and busy: its checkpoints may release a temporary
+    # slot or recycle the WAL a copy without a slot needs. Try both, 3 times.
+    for attempt in range(6):
+        as_postgres("rm", "-rf", data)
+        mode = ["--no-slot"] if attempt % 2 else []
+        copied = as_postgres(
+            "pg_basebackup",
+            "-p",
+            "5432",
+            "-D",
+            data,
+            "-R",
+            "-X",
+            "stream",
+            *mode,
+            check=False,
+        )
+        if copied.returncode == 0:
+            break
+    else:
+        raise RuntimeError(f"pg_basebackup failed: {copied.stderr[-500:]}")
     conf = Path(f"/etc/postgresql/{VERSION}/{CLUSTER}/conf.d/ppid_replica.conf")
     conf.write_text("hot_standby = on\nlog_line_prefix = '%m [%p] %q%u@%d '\n")
     as_postgres("pg_ctlcluster", VERSION, CLUSTER, "start")
