@@ -1,11 +1,16 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import date
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
 from .ppid_register import REGISTER_COLUMNS
+from .ppid_rulebook import DATE_MAX as RULEBOOK_DATE_MAX
+from .ppid_rulebook import DATE_MIN as RULEBOOK_DATE_MIN
+from .ppid_rulebook import TEXT_MAX_LENGTH
 
 # Who compiles the register and takes it to the leadership, and who publishes
 # it once issued: the PPID's documentation officer (Kaltim SOP step 7).
@@ -27,6 +32,12 @@ ISSUE_STAMP_FIELDS = {
 }
 # What the head may record when approving through a write of the state.
 APPROVAL_FIELDS = {"decree_reference", "decree_date"}
+# Sane bounds for what a user types: a decree number is a short reference, a
+# note is prose; dates of a register and of its decree are in living memory.
+MAX_REFERENCE_LENGTH = 200
+MAX_NOTE_LENGTH = TEXT_MAX_LENGTH
+DATE_MIN = date(*RULEBOOK_DATE_MIN)
+DATE_MAX = date(*RULEBOOK_DATE_MAX)
 
 
 class PpidRegisterIssue(models.Model):
@@ -160,6 +171,40 @@ class PpidRegisterIssue(models.Model):
             issue.can_submit = issue._check_move("submitted", raise_if_not=False)
             issue.can_approve = issue._check_move("issued", raise_if_not=False)
             issue.can_publish = issue._check_move("published", raise_if_not=False)
+
+    @api.constrains("decree_reference", "note")
+    def _check_text_lengths(self):
+        limits = (
+            ("decree_reference", MAX_REFERENCE_LENGTH),
+            ("note", MAX_NOTE_LENGTH),
+        )
+        for issue in self:
+            for name, limit in limits:
+                if len(issue[name] or "") > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "The register's %(field)s is too long: at most "
+                            "%(limit)s characters.",
+                            field=self._fields[name]._description_string(self.env),
+                            limit=limit,
+                        )
+                    )
+
+    @api.constrains("date", "decree_date")
+    def _check_date_range(self):
+        for issue in self:
+            for name in ("date", "decree_date"):
+                value = issue[name]
+                if value and not DATE_MIN <= value <= DATE_MAX:
+                    raise ValidationError(
+                        self.env._(
+                            "The register's %(field)s must be between %(start)s "
+                            "and %(end)s.",
+                            field=self._fields[name]._description_string(self.env),
+                            start=DATE_MIN.isoformat(),
+                            end=DATE_MAX.isoformat(),
+                        )
+                    )
 
     @api.constrains("date")
     def _check_date_not_in_future(self):
