@@ -368,6 +368,13 @@ class PpidClassificationDecree(models.Model):
                     "Only the head of the body approves a classification decree."
                 )
             )
+        # Two heads approving at once: the second waits here, and Odoo retries
+        # it once the first committed, so it reads the decree approved.
+        self.env.cr.execute(
+            "SELECT id FROM ppid_classification_decree WHERE id IN %s FOR UPDATE",
+            [tuple(self.ids)],
+        )
+        self.invalidate_recordset(["state"])
         self._check_draft()
         for decree in self:
             problem = decree._date_problem()

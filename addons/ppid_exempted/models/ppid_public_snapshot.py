@@ -22,7 +22,7 @@ A stale snapshot is never served: its fingerprint no longer matches.
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -65,6 +65,10 @@ def _csv_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return f"'{value}"
     return value
+
+
+# Last-Modified of a list that holds no row yet.
+EMPTY_LIST_DATE = datetime(2000, 1, 1)
 
 
 class PpidPublicSnapshot(models.Model):
@@ -162,7 +166,9 @@ class PpidPublicSnapshot(models.Model):
             }
         # Last-Modified never goes back, even when a row leaves the feed and
         # the latest write left with it.
-        last_modified = (last_write or fields.Datetime.now()).replace(microsecond=0)
+        # An empty list has never changed: a fixed date keeps its validators
+        # stable from one request to the next, stored or not.
+        last_modified = (last_write or EMPTY_LIST_DATE).replace(microsecond=0)
         if stored_last_modified and stored_last_modified >= last_modified:
             last_modified = stored_last_modified + timedelta(seconds=1)
         return {

@@ -27,6 +27,9 @@ from .ppid_rulebook import (
     SystemActor,
 )
 
+# The largest id PostgreSQL stores in an integer column.
+PG_INTEGER_MAX = 2**31 - 1
+
 
 class PpidWorkflowMixin(models.AbstractModel):
     """Gate, stamps and locks of ppid.exempted.information."""
@@ -303,6 +306,24 @@ class PpidWorkflowMixin(models.AbstractModel):
                             high=high.strftime("%d-%m-%Y"),
                         )
                     )
+            elif (
+                field.type == "many2one"
+                and isinstance(value, int)
+                and not (0 < value <= PG_INTEGER_MAX)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s names a record that does not exist.",
+                        field=field._description_string(self.env),
+                    )
+                )
+            elif field.type in ("char", "text") and "\x00" in str(value):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s holds a character that cannot be stored (NUL).",
+                        field=field._description_string(self.env),
+                    )
+                )
             elif field.type in ("char", "text") and isinstance(value, str):
                 limit = TITLE_MAX_LENGTH if field.type == "char" else TEXT_MAX_LENGTH
                 if len(value) > limit:

@@ -415,3 +415,16 @@ class TestSessionFromTheItem(RulebookCase):
         found = Item.name_search("lelang jembatan")
         self.assertIn(item.id, [row[0] for row in found])
         self.assertEqual(item.display_name, item.name)
+
+
+@tagged("post_install", "-at_install")
+class TestBadText(RulebookCase):
+    def test_a_nul_character_is_refused_clearly(self):
+        item = self._create_item("draft")
+        with self.assertRefused(ValidationError, "NUL"):
+            item.with_user(self.users["pelaksana"]).write({"title": "Judul\x00"})
+
+    def test_an_id_beyond_the_database_is_refused_clearly(self):
+        item = self._create_item("draft")
+        with self.assertRefused(ValidationError, "does not exist"):
+            item.with_user(self.users["pelaksana"]).write({"unit_id": 2**40})
