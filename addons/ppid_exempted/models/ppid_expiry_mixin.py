@@ -4,8 +4,12 @@
 daily expiry engine (PP 61/2010 Ps 11): the warning 30 working days before the
 end of the period, the opening at its end, and the periodic reviews."""
 
+import logging
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from .ppid_rulebook import (
     ACTIVE_EXEMPTION_STATES,
@@ -14,10 +18,14 @@ from .ppid_rulebook import (
     STEP_COMPLETED_BY,
 )
 
+_logger = logging.getLogger(__name__)
+
 # PP 61/2010 Ps 11(2): the PPID decides no later than 30 working days before
 # the exemption period ends.
 EXPIRY_NOTICE_WORKING_DAYS = 30
 REVIEW_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_review"
+# A day of a body that met a concurrent write is run again this much later.
+RETRY_MINUTES = 5
 
 
 class PpidExpiryMixin(models.AbstractModel):
@@ -118,8 +126,20 @@ class PpidExpiryMixin(models.AbstractModel):
             dated = items.with_context(
                 ppid_today=company_today, lang=company.partner_id.lang or "en_US"
             )
-            dated._expire(company, in_company, company_today)
-            dated._raise_due_reviews(in_company, company_today)
+            try:
+                with self.env.cr.savepoint():
+                    dated._expire(company, in_company, company_today)
+                    dated._raise_due_reviews(in_company, company_today)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                # A user is writing the same items: this body's day is left
+                # whole to the user and run again in a few minutes.
+                _logger.info(
+                    "PPID expiry: %s busy with a concurrent write, run again soon",
+                    company.name,
+                )
+                self.env.ref("ppid_exempted.ir_cron_ppid_expiry")._trigger(
+                    fields.Datetime.now() + timedelta(minutes=RETRY_MINUTES)
+                )
 
     def _expire(self, company, in_company, today):
         # A period until a condition ends at its latest end date all the same
