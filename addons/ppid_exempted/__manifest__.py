@@ -4,7 +4,7 @@
     "name": "PPID - Exempted Information",
     "summary": "Register, test, classify and safeguard exempted public information "
     "(Daftar Informasi yang Dikecualikan, UU 14/2008)",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "website": "https://github.com/ppid-exempted/ppid_exempted",
     "author": "PPID Exempted contributors",
