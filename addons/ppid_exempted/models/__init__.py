@@ -1,4 +1,5 @@
 from . import ppid_append_only_mixin
+from . import ppid_audited_mixin
 from . import ppid_unit
 from . import ppid_legal_basis
 from . import ppid_public_information

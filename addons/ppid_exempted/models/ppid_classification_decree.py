@@ -28,7 +28,7 @@ class PpidClassificationDecree(models.Model):
 
     _name = "ppid.classification.decree"
     _description = "Classification Decree"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ppid.audited.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -252,21 +252,7 @@ class PpidClassificationDecree(models.Model):
         ]
         if locked:
             self._check_draft()
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
-
-    def _audited_write(self, vals):
-        """Write and audit, past the guards: the approval's own code only."""
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

@@ -43,7 +43,7 @@ class PpidClassificationDecreeLine(models.Model):
 
     _name = "ppid.classification.decree.line"
     _description = "Classification Decree Line"
-    _inherit = ["ppid.classification.mixin"]
+    _inherit = ["ppid.classification.mixin", "ppid.audited.mixin"]
     _order = "decree_id, sequence, id"
     _check_company_auto = True
 
@@ -169,21 +169,7 @@ class PpidClassificationDecreeLine(models.Model):
             self.env["ppid.classification.decree"].browse(
                 vals["decree_id"]
             )._check_draft()
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
-
-    def _audited_write(self, vals):
-        """Write and audit, past the guards: the decree's own code only."""
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_in_drafts(self):

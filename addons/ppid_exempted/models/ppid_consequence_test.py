@@ -29,7 +29,7 @@ class PpidConsequenceTest(models.Model):
 
     _name = "ppid.consequence.test"
     _description = "Consequence Test Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ppid.audited.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -203,21 +203,7 @@ class PpidConsequenceTest(models.Model):
             self._check_not_done()
         if any(name in vals for name in CONTENT_FIELDS):
             self._check_content_editable()
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
-
-    def _audited_write(self, vals):
-        """Write and audit, past the guards: the completion's own code only."""
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned_drafts(self):

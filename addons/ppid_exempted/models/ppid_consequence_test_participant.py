@@ -36,6 +36,7 @@ class PpidConsequenceTestParticipant(models.Model):
     """
 
     _name = "ppid.consequence.test.participant"
+    _inherit = ["ppid.audited.mixin"]
     _description = "Consequence Test Participant"
     _order = "test_id, sequence, id"
     _check_company_auto = True
@@ -313,21 +314,7 @@ class PpidConsequenceTestParticipant(models.Model):
                         names=", ".join(signed.mapped("name")),
                     )
                 )
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
-
-    def _audited_write(self, vals):
-        """Write and audit, past the guards: the signing code only."""
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned(self):
