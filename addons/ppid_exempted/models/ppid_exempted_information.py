@@ -1254,16 +1254,21 @@ class PpidExemptedInformation(models.Model):
             in_body
             & Domain("all_group_ids", "in", self.env.ref(ROLE_GROUPS["pelaksana"]).ids)
         )
+        # The units each officer answers for, its own and those below them.
+        Units = self.env["ppid.unit"].sudo()
+        covered = {
+            officer: Units.search([("id", "child_of", officer.ppid_unit_ids.ids)])
+            for officer in officers
+        }
         for unit in self.unit_id.filtered(lambda unit: unit.unit_type != "utama"):
-            officer = officers.filtered(
-                lambda user, unit=unit: (
-                    unit
-                    in self.env["ppid.unit"]
-                    .sudo()
-                    .search([("id", "child_of", user.ppid_unit_ids.ids)])
-                    and user.id not in taken
-                )
-            )[:1]
+            officer = next(
+                (
+                    user
+                    for user, units in covered.items()
+                    if unit in units and user.id not in taken
+                ),
+                None,
+            )
             if officer:
                 values.append(
                     {"user_id": officer.id, "capacity": "unit", "unit_id": unit.id}
