@@ -12,6 +12,8 @@
     "application": True,
     "depends": ["mail", "resource", "web", "base_import"],
     "external_dependencies": {"python": ["holidays"]},
+    # 503 instead of "database not found" while PostgreSQL is down
+    "post_load": "post_load",
     "data": [
         # Security
         "security/ppid_exempted_security.xml",
