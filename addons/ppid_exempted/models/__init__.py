@@ -3,6 +3,7 @@ from . import ppid_audited_mixin
 from . import ppid_unit
 from . import ppid_legal_basis
 from . import ppid_public_information
+from . import ppid_classification_content_mixin
 from . import ppid_workflow_mixin
 from . import ppid_expiry_mixin
 from . import ppid_exempted_information
