@@ -1,5 +1,12 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The register item (ppid.exempted.information): its fields, computes,
+constraints and actions, what each state of the pipeline requires, the one
+create() and write() that call the pieces' hooks in a declared order, and the
+bridge to consequence tests and decrees. The pieces it inherits, one per file:
+ppid.vault.holder.mixin, ppid.audit.trail.mixin, ppid.item.guidance.mixin,
+ppid.classification.content.mixin, ppid.workflow.mixin, ppid.expiry.mixin."""
+
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
@@ -47,11 +54,20 @@ OPEN_REASON_SELECTION = [
 
 
 class PpidExemptedInformation(models.Model):
-    """An item of the register of exempted information (DIK)."""
+    """An item of the register of exempted information (DIK): its fields, the
+    computes, constraints and actions of the pipeline, what each state
+    requires, the one create() and write(), and the bridge to consequence
+    tests and decrees."""
 
     _name = "ppid.exempted.information"
     _description = "Exempted Information"
+    # The pieces, one per file (the first lines of each say what it owns).
+    # The vault holder comes before mail.thread: its checks on followers and
+    # chatter files wrap the chatter's own methods.
     _inherit = [
+        "ppid.vault.holder.mixin",
+        "ppid.audit.trail.mixin",
+        "ppid.item.guidance.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "ppid.classification.content.mixin",
@@ -728,6 +744,9 @@ class PpidExemptedInformation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """The one create of an item: the vault holder's checks, the
+        rulebook's and the reference; then the audit trail and the custody."""
+        self._vault_before_create(vals_list)
         for vals in vals_list:
             self._check_values_sane(vals)
             if "huruf" in vals:
@@ -747,9 +766,26 @@ class PpidExemptedInformation(models.Model):
                     self.env["ir.sequence"].next_by_code("ppid.exempted.information")
                     or "/"
                 )
-        return super().create(vals_list)
+        items = super().create(vals_list)
+        items._audit_after_create()
+        items._vault_after_create()
+        return items
 
     def write(self, vals):
+        """The one write of an item. The pieces run in this order:
+
+        1. the vault holder checks who records documents, hardcopy and
+           archiving, and keeps superseded documents (_vault_before_write);
+        2. the audit trail takes the values before (_audit_before_write);
+        3. the rulebook: sane values, field ownership and freezes
+           (ppid.workflow.mixin), the review kept, the unit, the publisher;
+        4. the write, and for a move of state the gate, the decree, the
+           stamps and what follows the move (_write_state);
+        5. the audit trail records the changes (_audit_after_write);
+        6. the vault holder records the custody transfers (_vault_after_write).
+        """
+        custody_before = self._vault_before_write(vals)
+        audit_before = self._audit_before_write(vals)
         self._check_values_sane(vals)
         self._check_field_rules(vals)
         self._check_review_kept(vals)
@@ -760,8 +796,20 @@ class PpidExemptedInformation(models.Model):
             "is_published" in vals or any(self.mapped("is_published"))
         ):
             self._check_publisher()
-        if "state" not in vals:
-            return super().write(vals)
+        if "state" in vals:
+            result = self._write_state(vals)
+        else:
+            result = super().write(vals)
+        self._audit_after_write(audit_before, vals)
+        self._vault_after_write(custody_before)
+        return result
+
+    def unlink(self):
+        self._audit_before_unlink()
+        return super().unlink()
+
+    def _write_state(self, vals):
+        """A move of state: through the gate or the decree, with its stamps."""
         self._check_state_transition(vals)
         move = MOVE_BY_STATES[(self[:1].state, vals["state"])] if self else None
         if move and move.via == "decree" and self._system_actor() is not DECREE:
