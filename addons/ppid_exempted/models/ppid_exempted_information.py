@@ -26,6 +26,7 @@ from .ppid_rulebook import (
     STATES,
     TASKS,
 )
+from .ppid_vault_policy import VAULT_GROUPS_CSV
 
 # The pipeline, its moves and who writes which field: see ppid_rulebook.
 # Re-exported for the modules that read them from here.
@@ -164,8 +165,13 @@ class PpidExemptedInformation(models.Model):
     review_date = fields.Date(tracking=True)
 
     # Unit's hand-over (domain rule 25)
+    # Only the roles that may read exempted content see the files themselves;
+    # the others see the file names and fingerprints (vault_document_ids).
     unit_test_sheet = fields.Binary(
-        string="Unit's Consequence-Test Sheet", attachment=True, copy=False
+        string="Unit's Consequence-Test Sheet",
+        attachment=True,
+        copy=False,
+        groups=VAULT_GROUPS_CSV,
     )
     unit_test_sheet_name = fields.Char()
 
@@ -266,7 +272,9 @@ class PpidExemptedInformation(models.Model):
     )
 
     # Documentation (domain rules 23, 24)
-    softcopy_file = fields.Binary(string="Softcopy", attachment=True, copy=False)
+    softcopy_file = fields.Binary(
+        string="Softcopy", attachment=True, copy=False, groups=VAULT_GROUPS_CSV
+    )
     softcopy_filename = fields.Char()
     hardcopy_location_id = fields.Many2one(
         comodel_name="ppid.archive.location",

@@ -10,7 +10,7 @@ _vault_before_write/_vault_after_write."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
+from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS
 
 # The binary fields of an item are vault documents (see ppid_vault_document).
 DOCUMENT_FIELDS = tuple(DOCUMENT_FILENAME_FIELDS)
@@ -39,11 +39,6 @@ class PpidVaultHolderMixin(models.AbstractModel):
 
     _name = "ppid.vault.holder.mixin"
     _description = "Holder of Vault Documents and a Hardcopy"
-
-    # Only the roles that may read exempted content see the files themselves;
-    # the others see the file names and fingerprints (vault_document_ids).
-    softcopy_file = fields.Binary(groups=VAULT_GROUPS_CSV)
-    unit_test_sheet = fields.Binary(groups=VAULT_GROUPS_CSV)
 
     archive_reason = fields.Text(tracking=True, copy=False, readonly=True)
     can_read_documents = fields.Boolean(compute="_compute_can_read_documents")
