@@ -55,10 +55,7 @@ OPEN_REASON_SELECTION = [
 
 
 class PpidExemptedInformation(models.Model):
-    """An item of the register of exempted information (DIK): its fields, the
-    computes, constraints and actions of the pipeline, what each state
-    requires, the one create() and write(), and the bridge to consequence
-    tests and decrees."""
+    """An item of the register of exempted information (DIK)."""
 
     _name = "ppid.exempted.information"
     _description = "Exempted Information"
