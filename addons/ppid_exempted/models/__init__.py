@@ -3,8 +3,12 @@ from . import ppid_audited_mixin
 from . import ppid_unit
 from . import ppid_legal_basis
 from . import ppid_public_information
+from . import ppid_classification_content_mixin
 from . import ppid_workflow_mixin
 from . import ppid_expiry_mixin
+from . import ppid_vault_holder_mixin
+from . import ppid_audit_trail_mixin
+from . import ppid_item_guidance_mixin
 from . import ppid_exempted_information
 from . import res_users
 from . import ppid_collection_round
@@ -29,7 +33,6 @@ from . import ppid_vault_document
 from . import ppid_vault_log
 from . import ppid_audit_log
 from . import ppid_custody_transfer
-from . import ppid_exempted_information_safeguard
 from . import ir_attachment
 from . import ir_binary
 from . import ir_actions_report
@@ -45,6 +48,5 @@ from . import base
 from . import ppid_published_information
 from . import ppid_collection_round_letter
 from . import ppid_receipt
-from . import ppid_exempted_information_ui
 from . import res_company_public
 from . import res_users_nip

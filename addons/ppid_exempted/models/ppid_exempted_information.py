@@ -1,19 +1,20 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The register item (ppid.exempted.information): its fields, computes,
+constraints and actions, what each state of the pipeline requires, the one
+create() and write() that call the pieces' hooks in a declared order, and the
+bridge to consequence tests and decrees. The pieces it inherits, one per file:
+ppid.vault.holder.mixin, ppid.audit.trail.mixin, ppid.item.guidance.mixin,
+ppid.classification.content.mixin, ppid.workflow.mixin, ppid.expiry.mixin."""
 
-import re
 from datetime import datetime, time, timedelta
 
-from dateutil.relativedelta import relativedelta
-
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 
-from .ppid_classification_mixin import CLASSIFICATION_FIELDS
 from .ppid_consequence_test_line import TESTABLE_STATES
 from .ppid_expiry_mixin import EXPIRY_NOTICE_WORKING_DAYS
-from .ppid_legal_basis import HURUF_SELECTION
 from .ppid_rulebook import (
     ACTIVE_EXEMPTION_STATES,
     CONSEQUENCE_TEST,
@@ -21,11 +22,11 @@ from .ppid_rulebook import (
     FIELD_GROUPS,
     MOVE_BY_STATES,
     MOVES,
-    PERIOD_END_EVENTS,
     ROLE_GROUPS,
     STATES,
     TASKS,
 )
+from .ppid_vault_policy import VAULT_GROUPS_CSV
 
 # The pipeline, its moves and who writes which field: see ppid_rulebook.
 # Re-exported for the modules that read them from here.
@@ -58,9 +59,16 @@ class PpidExemptedInformation(models.Model):
 
     _name = "ppid.exempted.information"
     _description = "Exempted Information"
+    # The pieces, one per file (the first lines of each say what it owns).
+    # The vault holder comes before mail.thread: its checks on followers and
+    # chatter files wrap the chatter's own methods.
     _inherit = [
+        "ppid.vault.holder.mixin",
+        "ppid.audit.trail.mixin",
+        "ppid.item.guidance.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "ppid.classification.content.mixin",
         "ppid.workflow.mixin",
         "ppid.expiry.mixin",
     ]
@@ -107,50 +115,22 @@ class PpidExemptedInformation(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     color = fields.Integer()
 
+    # The legal content (ppid.classification.content.mixin), tracked here.
     # Legal basis (UU 14/2008 Pasal 17)
-    legal_basis_id = fields.Many2one(
-        comodel_name="ppid.legal.basis",
-        string="Pasal 17 Huruf",
-        domain="[('angka', '=', 0)]",
-        tracking=True,
-        ondelete="restrict",
-    )
-    legal_subpoint_id = fields.Many2one(
-        comodel_name="ppid.legal.basis",
-        string="Angka",
-        domain="[('parent_id', '=', legal_basis_id)]",
-        tracking=True,
-        ondelete="restrict",
-    )
-    # Follows the legal basis, never written on its own.
-    huruf = fields.Selection(
-        selection=HURUF_SELECTION,
-        compute="_compute_huruf",
-        store=True,
-    )
-    statute_name = fields.Char(string="Statute", tracking=True)
+    legal_basis_id = fields.Many2one(tracking=True)
+    legal_subpoint_id = fields.Many2one(tracking=True)
+    statute_name = fields.Char(tracking=True)
     statute_number = fields.Char(tracking=True)
     statute_article = fields.Char(tracking=True)
 
     # Consequences
     harm_if_opened = fields.Text(tracking=True)
-    interest_if_closed = fields.Text(
-        string="Interest Protected if Closed", tracking=True
-    )
+    interest_if_closed = fields.Text(tracking=True)
     public_interest_note = fields.Text(tracking=True)
 
     # Scope (domain rule 19)
-    exemption_scope = fields.Selection(
-        selection=[("part", "Part of the document"), ("whole", "Whole document")],
-        default="part",
-        required=True,
-        tracking=True,
-    )
-    exempt_part = fields.Text(
-        string="Exempted Part",
-        tracking=True,
-        help="Which part of the document is exempted, and why it is blacked out.",
-    )
+    exemption_scope = fields.Selection(default="part", required=True, tracking=True)
+    exempt_part = fields.Text(tracking=True)
     whole_document_justification = fields.Text(tracking=True)
 
     # Pasal 18(1) information types (domain rule 13)
@@ -174,30 +154,21 @@ class PpidExemptedInformation(models.Model):
     consent_evidence = fields.Text(tracking=True)
 
     # Period (domain rules 8, 10, 12)
-    period_type = fields.Selection(
-        selection=[("date", "Until a date"), ("condition", "Until a condition")],
-        default="date",
-        tracking=True,
-    )
-    period_end_date = fields.Date(
-        tracking=True,
-        help="The end of the exemption period. For a period until a condition: "
-        "the latest end, should the condition not be fulfilled before it.",
-    )
-    period_end_event = fields.Selection(
-        selection=list(PERIOD_END_EVENTS),
-        string="Kind of End Condition",
-        tracking=True,
-    )
+    period_type = fields.Selection(default="date", tracking=True)
+    period_end_date = fields.Date(tracking=True)
+    period_end_event = fields.Selection(tracking=True)
     period_end_condition = fields.Char(tracking=True)
-    period_basis = fields.Text(
-        tracking=True, help="The rule or regulation the period rests on."
-    )
-    review_date = fields.Date(string="Next Review", tracking=True)
+    period_basis = fields.Text(tracking=True)
+    review_date = fields.Date(tracking=True)
 
     # Unit's hand-over (domain rule 25)
+    # Only the roles that may read exempted content see the files themselves;
+    # the others see the file names and fingerprints (vault_document_ids).
     unit_test_sheet = fields.Binary(
-        string="Unit's Consequence-Test Sheet", attachment=True, copy=False
+        string="Unit's Consequence-Test Sheet",
+        attachment=True,
+        copy=False,
+        groups=VAULT_GROUPS_CSV,
     )
     unit_test_sheet_name = fields.Char()
 
@@ -298,7 +269,9 @@ class PpidExemptedInformation(models.Model):
     )
 
     # Documentation (domain rules 23, 24)
-    softcopy_file = fields.Binary(string="Softcopy", attachment=True, copy=False)
+    softcopy_file = fields.Binary(
+        string="Softcopy", attachment=True, copy=False, groups=VAULT_GROUPS_CSV
+    )
     softcopy_filename = fields.Char()
     hardcopy_location_id = fields.Many2one(
         comodel_name="ppid.archive.location",
@@ -456,11 +429,6 @@ class PpidExemptedInformation(models.Model):
             domain = Domain("name", "ilike", value) | Domain("title", "ilike", value)
             return domain if operator == "ilike" else ~domain
         return super()._search_display_name(operator, value)
-
-    @api.depends("legal_basis_id.huruf")
-    def _compute_huruf(self):
-        for item in self:
-            item.huruf = item.legal_basis_id.huruf
 
     @api.depends("state", "opening_proposed", "approved_datetime")
     @api.depends_context("uid")
@@ -749,26 +717,6 @@ class PpidExemptedInformation(models.Model):
                     )
                 )
 
-    @api.constrains("legal_basis_id", "legal_subpoint_id")
-    def _check_subpoint_belongs_to_huruf(self):
-        for item in self:
-            if item.legal_basis_id.angka:
-                raise ValidationError(
-                    self.env._(
-                        "Choose a huruf of Pasal 17 as the legal basis, and its angka "
-                        "below it."
-                    )
-                )
-            subpoint = item.legal_subpoint_id
-            if subpoint and subpoint.parent_id != item.legal_basis_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(angka)s does not belong to %(huruf)s.",
-                        angka=subpoint.label,
-                        huruf=item.legal_basis_id.label or "-",
-                    )
-                )
-
     @api.constrains(
         "is_published", "published_harm_summary", "published_interest_summary"
     )
@@ -801,6 +749,9 @@ class PpidExemptedInformation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """The one create of an item: the vault holder's checks, the
+        rulebook's and the reference; then the audit trail and the custody."""
+        self._vault_before_create(vals_list)
         for vals in vals_list:
             self._check_values_sane(vals)
             if "huruf" in vals:
@@ -820,9 +771,26 @@ class PpidExemptedInformation(models.Model):
                     self.env["ir.sequence"].next_by_code("ppid.exempted.information")
                     or "/"
                 )
-        return super().create(vals_list)
+        items = super().create(vals_list)
+        items._audit_after_create()
+        items._vault_after_create()
+        return items
 
     def write(self, vals):
+        """The one write of an item. The pieces run in this order:
+
+        1. the vault holder checks who records documents, hardcopy and
+           archiving, and keeps superseded documents (_vault_before_write);
+        2. the audit trail takes the values before (_audit_before_write);
+        3. the rulebook: sane values, field ownership and freezes
+           (ppid.workflow.mixin), the review kept, the unit, the publisher;
+        4. the write, and for a move of state the gate, the decree, the
+           stamps and what follows the move (_write_state);
+        5. the audit trail records the changes (_audit_after_write);
+        6. the vault holder records the custody transfers (_vault_after_write).
+        """
+        custody_before = self._vault_before_write(vals)
+        audit_before = self._audit_before_write(vals)
         self._check_values_sane(vals)
         self._check_field_rules(vals)
         self._check_review_kept(vals)
@@ -833,8 +801,20 @@ class PpidExemptedInformation(models.Model):
             "is_published" in vals or any(self.mapped("is_published"))
         ):
             self._check_publisher()
-        if "state" not in vals:
-            return super().write(vals)
+        if "state" in vals:
+            result = self._write_state(vals)
+        else:
+            result = super().write(vals)
+        self._audit_after_write(audit_before, vals)
+        self._vault_after_write(custody_before)
+        return result
+
+    def unlink(self):
+        self._audit_before_unlink()
+        return super().unlink()
+
+    def _write_state(self, vals):
+        """A move of state: through the gate or the decree, with its stamps."""
         self._check_state_transition(vals)
         move = MOVE_BY_STATES[(self[:1].state, vals["state"])] if self else None
         if move and move.via == "decree" and self._system_actor() is not DECREE:
@@ -885,13 +865,9 @@ class PpidExemptedInformation(models.Model):
             )
         )
 
-    def _today(self):
-        """Today for the body; the scheduler may run for a given day, nobody else
-        chooses it."""
-        scheduler = self.env.uid == SUPERUSER_ID
-        return (scheduler and self.env.context.get("ppid_today")) or (
-            self.company_id[:1]._ppid_today()
-        )
+    def _period_start(self):
+        """The period counts from the decree, or from today before it."""
+        return self.decree_date or self._today()
 
     def _after_state_change(self, target, previous_states):
         for item in self:
@@ -951,37 +927,6 @@ class PpidExemptedInformation(models.Model):
             missing += self._missing_dates_at_handover()
         return missing
 
-    def _missing_scope(self):
-        """Rule 19: the part exempted, or why the whole document is."""
-        missing = []
-        if not self.exemption_scope:
-            missing.append(self.env._("the scope of the exemption"))
-        if self.exemption_scope == "part" and not self.exempt_part:
-            missing.append(
-                self.env._("which part of the document is exempted, and why")
-            )
-        if self.exemption_scope == "whole" and not self.whole_document_justification:
-            missing.append(
-                self.env._("the justification that the whole document is exempted")
-            )
-        return missing
-
-    def _missing_legal_basis(self):
-        """Rule 1: a huruf; an angka for a/c/e/f/h; the statute for j."""
-        basis = self.legal_basis_id
-        if not basis:
-            return [self.env._("the legal basis (Pasal 17 huruf)")]
-        missing = []
-        if basis.requires_angka and not self.legal_subpoint_id:
-            missing.append(self.env._("the angka of %(huruf)s", huruf=basis.label))
-        if basis.requires_statute and not (
-            self.statute_name and self.statute_number and self.statute_article
-        ):
-            missing.append(
-                self.env._("the prohibiting statute (name, number and article)")
-            )
-        return missing
-
     def _missing_for_exemption(self):
         """Rules 12, 13, 14, 8 and 10: what a classification may not lack."""
         missing = []
@@ -1004,64 +949,6 @@ class PpidExemptedInformation(models.Model):
                 )
             )
         return missing
-
-    def _missing_period(self):
-        """UU 14/2008 Ps 20 and PP 61/2010 Ps 5-9: a definite period (a date, or
-        a condition of a known kind; for huruf a-f always a latest end date),
-        its basis, and a review date."""
-        basis = self.legal_basis_id
-        missing = []
-        if not self.period_type:
-            missing.append(self.env._("the exemption period"))
-        if self.period_type == "date" and not self.period_end_date:
-            missing.append(self.env._("the end date of the exemption period"))
-        if self.period_type == "condition":
-            if not (self.period_end_event and self.period_end_condition):
-                missing.append(
-                    self.env._("the end condition of the exemption period and its kind")
-                )
-            if basis.forbids_unlimited_period and not self.period_end_date:
-                missing.append(
-                    self.env._(
-                        "a definite period: %(huruf)s cannot be exempted without "
-                        "limit; give the latest end date, should the condition not "
-                        "be fulfilled before it",
-                        huruf=basis.label,
-                    )
-                )
-        if not self.period_basis:
-            missing.append(self.env._("the basis of the period"))
-        elif basis.requires_period_regulation and not re.search(
-            r"\b(UU|PP|Perpres|Permen\w*|Perda|Perkada|Undang|Peraturan|Perki)\b",
-            self.period_basis,
-            re.IGNORECASE,
-        ):
-            missing.append(
-                self.env._("the regulation the period rests on (PP 61/2010)")
-            )
-        missing += self._missing_period_bounds(
-            self.decree_date or self._today(), self.env._("of the decree")
-        )
-        if not self.review_date:
-            missing.append(self.env._("the next review date"))
-        return missing
-
-    def _missing_period_bounds(self, start, start_label):
-        """The end date within the huruf's maximum from `start` (PP 61/2010
-        Ps 5(1): huruf a at most 30 years)."""
-        basis = self.legal_basis_id
-        end = self.period_end_date
-        if not (basis.max_period_years and end):
-            return []
-        if end <= start + relativedelta(years=basis.max_period_years):
-            return []
-        return [
-            self.env._(
-                "an end date within %(years)s years %(start)s",
-                years=basis.max_period_years,
-                start=start_label,
-            )
-        ]
 
     def _missing_dates_at_handover(self):
         """What a unit hands over is not already expired nor reviewed in the
@@ -1331,12 +1218,6 @@ class PpidExemptedInformation(models.Model):
     # ------------------------------------------------------------------
     # Classification: consequence tests and decrees (rules 7, 9, 17)
     # ------------------------------------------------------------------
-
-    def _classification_values(self):
-        self.ensure_one()
-        return self._convert_to_write(
-            {name: self[name] for name in CLASSIFICATION_FIELDS}
-        )
 
     def _last_test_line(self):
         """The completed consequence test that concluded this item exempted and

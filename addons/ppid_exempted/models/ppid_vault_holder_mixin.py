@@ -1,11 +1,16 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""An item as the holder of vault material (rules 23, 24, 27): its documents
+(who stores them, superseded versions kept, reads and exports through the
+vault policy, followers and chatter files), the custody of its hardcopy
+(each move a transfer row), and archiving with a reason. The item's create()
+and write() call the hooks _vault_before_create/_vault_after_create and
+_vault_before_write/_vault_after_write."""
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .ppid_rulebook import DECREE
-from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS, VAULT_GROUPS_CSV
+from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS
 
 # The binary fields of an item are vault documents (see ppid_vault_document).
 DOCUMENT_FIELDS = tuple(DOCUMENT_FILENAME_FIELDS)
@@ -26,25 +31,14 @@ HARDCOPY_FIELDS = (
     "documentation_waiver_reason",
 )
 ACTIVE_DOCUMENTED_STATES = ("documented", "expiring")
-# Not worth an audit row: presentation, and the reason that goes with the
-# archive row itself.
-AUDIT_EXCLUDED_FIELDS = {"color", "archive_reason"}
 
 
-class PpidExemptedInformation(models.Model):
-    """Safeguarding of the items: document access, hardcopy custody, audit
-    trail and archiving with a reason (rules 23, 24, 27).
+class PpidVaultHolderMixin(models.AbstractModel):
+    """Document access, hardcopy custody and archiving with a reason of a
+    register item (rules 23, 24, 27)."""
 
-    Kept apart from the pipeline so that the register and its safeguards can
-    evolve separately; both extend the same model.
-    """
-
-    _inherit = "ppid.exempted.information"
-
-    # Only the roles that may read exempted content see the files themselves;
-    # the others see the file names and fingerprints (vault_document_ids).
-    softcopy_file = fields.Binary(groups=VAULT_GROUPS_CSV)
-    unit_test_sheet = fields.Binary(groups=VAULT_GROUPS_CSV)
+    _name = "ppid.vault.holder.mixin"
+    _description = "Holder of Vault Documents and a Hardcopy"
 
     archive_reason = fields.Text(tracking=True, copy=False, readonly=True)
     can_read_documents = fields.Boolean(compute="_compute_can_read_documents")
@@ -57,11 +51,6 @@ class PpidExemptedInformation(models.Model):
         comodel_name="ppid.custody.transfer",
         inverse_name="information_id",
         string="Custody History",
-    )
-    audit_log_ids = fields.One2many(
-        comodel_name="ppid.audit.log",
-        inverse_name="information_id",
-        string="Audit Trail",
     )
     vault_log_ids = fields.One2many(
         comodel_name="ppid.vault.log",
@@ -132,55 +121,34 @@ class PpidExemptedInformation(models.Model):
             raise ValidationError(self.env._("A retention period cannot be negative."))
 
     # ------------------------------------------------------------------
-    # CRUD
+    # Hooks of the item's create() and write()
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    def _vault_before_create(self, vals_list):
         for vals in vals_list:
             self._check_safeguard_fields(
                 vals, draft=vals.get("state", "draft") == "draft"
             )
             if "active" in vals and not vals["active"]:
                 raise UserError(self.env._("A new item cannot be created archived."))
-        items = super().create(vals_list)
-        items._audit_creation()
-        items._record_custody_transfers({})
-        return items
 
-    def write(self, vals):
+    def _vault_after_create(self):
+        self._record_custody_transfers({})
+
+    def _vault_before_write(self, vals):
+        """Check who records documents, hardcopy and archiving, keep the
+        superseded documents; return the custody as it was."""
         self._check_safeguard_fields(vals, draft=all(i.state == "draft" for i in self))
         self._check_archive(vals)
         self._keep_superseded_documents(vals)
-        # Classification is audited where the decree applies it (every path to
-        # "exempted" goes through its decree).
-        audited = [
-            name
-            for name in self._audited_field_names()
-            if name in vals
-            and not (
-                name == "state"
-                and vals[name] == "exempted"
-                and self._system_actor() is not DECREE
-            )
-        ]
-        before = self._audit_snapshot(audited)
-        custody_before = self._custody_snapshot(vals)
-        result = super().write(vals)
-        self._audit_changes(before, audited, vals)
-        self._record_custody_transfers(custody_before)
-        return result
+        return self._custody_snapshot(vals)
 
-    def unlink(self):
-        # Only drafts are ever deleted (_unlink_only_drafts refuses the rest);
-        # their audit rows keep the reference once the item is gone.
-        self._append_audit(
-            [
-                {"information_id": item.id, "event": "delete", "old_value": item.title}
-                for item in self.filtered(lambda i: i.state == "draft")
-            ]
-        )
-        return super().unlink()
+    def _vault_after_write(self, custody_before):
+        self._record_custody_transfers(custody_before)
+
+    # ------------------------------------------------------------------
+    # Reads, exports, followers and chatter files: the vault policy
+    # ------------------------------------------------------------------
 
     def _read_format(self, fnames, load="_classic_read"):
         self.env["ppid.vault.policy"]._check_item_content_read(self, fnames)
@@ -390,115 +358,6 @@ class PpidExemptedInformation(models.Model):
                     ),
                 }
             )
-
-    # ------------------------------------------------------------------
-    # Business methods: audit trail (rule 27)
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _audited_field_names(self):
-        """Every stored field the users or the pipeline write, so that fields
-        added later are audited without a change here."""
-        return [
-            name
-            for name, field in self._fields.items()
-            if field.store
-            and not field.compute
-            and field.type != "one2many"
-            and name not in models.MAGIC_COLUMNS
-            and name not in AUDIT_EXCLUDED_FIELDS
-            and not name.startswith(("message_", "activity_"))
-        ]
-
-    def _audit_snapshot(self, names):
-        if not names:
-            return {}
-        items = self.sudo().with_context(bin_size=True, active_test=False)
-        return {
-            item.id: {name: item._audit_display(name) for name in names}
-            for item in items
-        }
-
-    def _audit_display(self, name):
-        """The value of field `name` as text, for the audit trail."""
-        field = self._fields[name]
-        value = self[name]
-        if field.type == "many2one":
-            return value.display_name or ""
-        if field.type == "many2many":
-            return ", ".join(value.mapped("display_name"))
-        if field.type == "selection":
-            labels = dict(field._description_selection(self.env))
-            return labels.get(value, value or "")
-        if field.type == "boolean":
-            return self.env._("Yes") if value else self.env._("No")
-        if value is False or value is None:
-            return ""
-        if isinstance(value, bytes):
-            return value.decode(errors="replace")
-        return str(value)
-
-    def _audit_changes(self, before, names, vals):
-        if not before:
-            return
-        after = self._audit_snapshot(names)
-        rows = []
-        for item in self:
-            for name in names:
-                old, new = before[item.id][name], after[item.id][name]
-                if old == new:
-                    continue
-                row = {
-                    "information_id": item.id,
-                    "event": "field",
-                    "field_name": name,
-                    "field_description": self._fields[name]._description_string(
-                        self.env
-                    ),
-                    "old_value": old,
-                    "new_value": new,
-                }
-                if name == "state":
-                    row["event"] = "state"
-                    row["reason"] = (
-                        vals.get("return_reason") or vals.get("open_note") or False
-                    )
-                elif name == "active":
-                    row["event"] = "unarchive" if vals["active"] else "archive"
-                    row["reason"] = vals.get("archive_reason")
-                rows.append(row)
-        self._append_audit(rows)
-
-    def _audit_creation(self):
-        labels = self._state_labels()
-        self._append_audit(
-            [
-                {
-                    "information_id": item.id,
-                    "event": "create",
-                    "field_name": "state",
-                    "new_value": labels[item.state],
-                }
-                for item in self
-            ]
-        )
-
-    def _append_audit(self, rows):
-        if not rows:
-            return
-        items = self.browse([row["information_id"] for row in rows]).sudo()
-        by_id = {item.id: item for item in items}
-        self.env["ppid.audit.log"].sudo().create(
-            [
-                {
-                    "information_ref": by_id[row["information_id"]].name,
-                    "unit_id": by_id[row["information_id"]].unit_id.id,
-                    "company_id": by_id[row["information_id"]].company_id.id,
-                    **row,
-                }
-                for row in rows
-            ]
-        )
 
     # ------------------------------------------------------------------
     # Business methods: hardcopy custody (rules 23, 24)

@@ -1,5 +1,9 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What the item's form and kanban card show to guide the user in the first
+hour: the units offered, the test conclusion on the card, what is late, the
+period chip and the period guidance of PP 61/2010, and the officer's own unit
+as the default. No rule here: the screens change on their own."""
 
 from datetime import timedelta
 
@@ -8,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import format_date, format_datetime
 
-from .ppid_exempted_information import ACTIVE_EXEMPTION_STATES
+from .ppid_rulebook import ACTIVE_EXEMPTION_STATES
 
 # Roles that work on the items of the whole body (see the record rules).
 WHOLE_BODY_GROUPS = (
@@ -21,11 +25,12 @@ WHOLE_BODY_GROUPS = (
 )
 
 
-class PpidExemptedInformation(models.Model):
+class PpidItemGuidanceMixin(models.AbstractModel):
     """What the form and the kanban show to guide the user; no rule here
     (kept apart from the pipeline so that the screens change on their own)."""
 
-    _inherit = "ppid.exempted.information"  # pylint: disable=R8180
+    _name = "ppid.item.guidance.mixin"
+    _description = "Guidance on the Screens of an Item"
 
     allowed_unit_ids = fields.Many2many(
         comodel_name="ppid.unit",
