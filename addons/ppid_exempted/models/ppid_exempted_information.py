@@ -9,6 +9,8 @@ ppid.classification.content.mixin, ppid.workflow.mixin, ppid.expiry.mixin."""
 
 from datetime import datetime, time, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
@@ -314,6 +316,15 @@ class PpidExemptedInformation(models.Model):
         tracking=True,
         help="Retention of the record once inactive, from the body's JRA.",
     )
+    retention_end_date = fields.Date(
+        string="Retention Ends",
+        compute="_compute_retention_end_date",
+        store=True,
+        index=True,
+        help="End of the active and inactive retention of the JRA, counted from "
+        "the documentation. The archive of exempted information is kept in "
+        "this order (SOP Bontang step 2).",
+    )
     final_disposition = fields.Selection(
         selection=[
             ("musnah", "Destroy (musnah)"),
@@ -519,6 +530,21 @@ class PpidExemptedInformation(models.Model):
                     item.step_days_left = calendar.days_between(today, due)
                 else:
                     item.step_days_left = -calendar.days_between(due, today)
+
+    @api.depends(
+        "documented_datetime", "retention_active_years", "retention_inactive_years"
+    )
+    def _compute_retention_end_date(self):
+        for item in self:
+            years = item.retention_active_years + item.retention_inactive_years
+            documented = item.documented_datetime and item.company_id._ppid_to_local(
+                item.documented_datetime
+            )
+            item.retention_end_date = (
+                documented.date() + relativedelta(years=years)
+                if documented and years > 0
+                else False
+            )
 
     @api.depends(
         "company_id",

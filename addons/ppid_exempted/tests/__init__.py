@@ -38,3 +38,4 @@ from . import test_bulk_chatter
 from . import test_fuzz
 from . import test_database_unavailable
 from . import test_structure
+from . import test_retention_archive
