@@ -48,3 +48,5 @@ from . import ppid_receipt
 from . import ppid_exempted_information_ui
 from . import res_company_public
 from . import res_users_nip
+from . import ppid_redacted_copy
+from . import ppid_redacted_copy_line
