@@ -184,7 +184,11 @@ class PpidRedactedCopy(models.Model):
                     )
                 )
         items = self.env["ppid.exempted.information"].browse(
-            [vals.get("information_id") for vals in vals_list if vals.get("information_id")]
+            [
+                vals.get("information_id")
+                for vals in vals_list
+                if vals.get("information_id")
+            ]
         )
         self._check_redactor(items.sudo().company_id)
         records = super().create(vals_list)
@@ -212,9 +216,7 @@ class PpidRedactedCopy(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unpublished_drafts(self):
         self._check_redactor()
-        if any(
-            record.published_datetime or record.state != "draft" for record in self
-        ):
+        if any(record.published_datetime or record.state != "draft" for record in self):
             raise UserError(
                 self.env._(
                     "A generated copy is kept; set it back to draft first, or "
@@ -333,8 +335,7 @@ class PpidRedactedCopy(models.Model):
             )
         if error.code == "encrypted":
             return self.env._(
-                "The document is encrypted: it cannot be redacted. No copy was "
-                "stored."
+                "The document is encrypted: it cannot be redacted. No copy was stored."
             )
         return self.env._(
             "The document is not a readable PDF: it cannot be redacted. No copy "

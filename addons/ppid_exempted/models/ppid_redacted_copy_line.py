@@ -44,7 +44,6 @@ class PpidRedactedCopyLine(models.Model):
         "passage is exempted: that of the item, or one of its points.",
     )
     reason = fields.Text(
-        string="Reason",
         required=True,
         help="Why this passage is removed, in words the public can read. It is "
         "published with the copy: do not repeat the passage in it.",

@@ -241,7 +241,9 @@ class TestRedactedCopy(RedactedCopyCase):
 
     def test_line_rules(self):
         copy = self._new_copy(passages=(SECRET,))
-        Line = self.env["ppid.redacted.copy.line"].with_user(self.users["documentation"])
+        Line = self.env["ppid.redacted.copy.line"].with_user(
+            self.users["documentation"]
+        )
         values = {
             "copy_id": copy.id,
             "passage": "ab",
@@ -335,7 +337,9 @@ class TestRedactedCopy(RedactedCopyCase):
             with self.subTest(role=role):
                 lines = self.env["ppid.redacted.copy.line"].with_user(self.users[role])
                 if role in readers:
-                    self.assertEqual(lines.search([("copy_id", "=", copy.id)]), copy.line_ids)
+                    self.assertEqual(
+                        lines.search([("copy_id", "=", copy.id)]), copy.line_ids
+                    )
                 else:
                     with self.assertRaises(AccessError):
                         lines.search([("copy_id", "=", copy.id)])

@@ -184,7 +184,9 @@ class Font:
         self.differences = {}
         if "/ToUnicode" in font:
             try:
-                length, self.mapping = _parse_cmap(font["/ToUnicode"].get_object().get_data())
+                length, self.mapping = _parse_cmap(
+                    font["/ToUnicode"].get_object().get_data()
+                )
                 self.code_length = length if self.composite else 1
             except Exception:  # noqa: BLE001 - a broken map decodes nothing
                 self.mapping = {}
@@ -244,11 +246,14 @@ class Font:
             first = int(font.get("/FirstChar", 0))
             for offset, width in enumerate(font["/Widths"].get_object()):
                 widths[first + offset] = float(width)
-            default = float(
-                font.get("/FontDescriptor", {}).get_object().get("/MissingWidth", 0)
-                if font.get("/FontDescriptor")
-                else 0
-            ) or DEFAULT_WIDTH
+            default = (
+                float(
+                    font.get("/FontDescriptor", {}).get_object().get("/MissingWidth", 0)
+                    if font.get("/FontDescriptor")
+                    else 0
+                )
+                or DEFAULT_WIDTH
+            )
         return widths, default
 
     def _standard_widths(self, base_font):
@@ -340,78 +345,136 @@ def _fonts_of(resources):
     return fonts
 
 
-def read_glyphs(operations, resources):
-    """Every glyph shown by `operations`, with where it is on the page."""
-    fonts = _fonts_of(resources)
-    glyphs = []
-    ctm, stack = IDENTITY, []
-    tm = tlm = IDENTITY
-    font, size = Font(None), 0.0
-    char_space = word_space = rise = leading = 0.0
-    scale = 1.0
+class _GlyphReader:
+    """Follows the graphics and text state of a content stream (PDF 32000-1
+    sections 8.4 and 9.3) to place every glyph it shows."""
 
-    def show(op_index, parts, tm):
+    def __init__(self, resources):
+        self.fonts = _fonts_of(resources)
+        self.glyphs = []
+        self.ctm, self.stack = IDENTITY, []
+        self.tm = self.tlm = IDENTITY
+        self.font, self.size = Font(None), 0.0
+        self.char_space = self.word_space = self.rise = self.leading = 0.0
+        self.scale = 1.0
+
+    def glyphs_of(self, operations):
+        handlers = {
+            b"q": self._save,
+            b"Q": self._restore,
+            b"cm": self._concat,
+            b"BT": self._begin_text,
+            b"Tf": self._set_font,
+            b"Tc": self._set_char_space,
+            b"Tw": self._set_word_space,
+            b"Tz": self._set_scale,
+            b"TL": self._set_leading,
+            b"Ts": self._set_rise,
+            b"Td": self._move,
+            b"TD": self._move,
+            b"Tm": self._set_matrix,
+            b"T*": self._next_line,
+            b"Tj": self._show_string,
+            b"TJ": self._show_array,
+            b"'": self._show_next_line,
+            b'"': self._show_next_line,
+        }
+        for op_index, (operands, operator) in enumerate(operations):
+            handler = handlers.get(operator)
+            if handler:
+                try:
+                    handler(operands, operator, op_index)
+                except (IndexError, TypeError, ValueError):
+                    continue
+        return self.glyphs
+
+    def _save(self, operands, operator, op_index):
+        self.stack.append(self.ctm)
+
+    def _restore(self, operands, operator, op_index):
+        self.ctm = self.stack.pop() if self.stack else IDENTITY
+
+    def _concat(self, operands, operator, op_index):
+        self.ctm = _multiply(tuple(float(x) for x in operands[:6]), self.ctm)
+
+    def _begin_text(self, operands, operator, op_index):
+        self.tm = self.tlm = IDENTITY
+
+    def _set_font(self, operands, operator, op_index):
+        self.font = self.fonts.get(operands[0]) or Font(None)
+        self.size = float(operands[1])
+
+    def _set_char_space(self, operands, operator, op_index):
+        self.char_space = float(operands[0])
+
+    def _set_word_space(self, operands, operator, op_index):
+        self.word_space = float(operands[0])
+
+    def _set_scale(self, operands, operator, op_index):
+        self.scale = float(operands[0]) / 100
+
+    def _set_leading(self, operands, operator, op_index):
+        self.leading = float(operands[0])
+
+    def _set_rise(self, operands, operator, op_index):
+        self.rise = float(operands[0])
+
+    def _move(self, operands, operator, op_index):
+        tx, ty = (float(x) for x in operands[:2])
+        if operator == b"TD":
+            self.leading = -ty
+        self.tm = self.tlm = _multiply((1, 0, 0, 1, tx, ty), self.tlm)
+
+    def _set_matrix(self, operands, operator, op_index):
+        self.tm = self.tlm = tuple(float(x) for x in operands[:6])
+
+    def _next_line(self, operands=(), operator=b"T*", op_index=0):
+        self.tm = self.tlm = _multiply((1, 0, 0, 1, 0, -self.leading), self.tlm)
+
+    def _show_string(self, operands, operator, op_index):
+        self._show(op_index, [operands[0]])
+
+    def _show_array(self, operands, operator, op_index):
+        self._show(op_index, list(operands[0]))
+
+    def _show_next_line(self, operands, operator, op_index):
+        if operator == b'"':
+            self.word_space, self.char_space = float(operands[0]), float(operands[1])
+        self._next_line()
+        self._show(op_index, [operands[-1]])
+
+    def _rendering(self, tm):
+        """The glyph space to page space matrix at text matrix `tm`."""
+        size, scale = self.size, self.scale
+        return _multiply(
+            _multiply((size * scale, 0, 0, size, 0, self.rise), tm), self.ctm
+        )
+
+    def _show(self, op_index, parts):
+        font, size, scale = self.font, self.size, self.scale
         for part_index, part in enumerate(parts):
             if isinstance(part, (int, float)) and not isinstance(part, str):
-                tm = _multiply((1, 0, 0, 1, -float(part) / 1000 * size * scale, 0), tm)
+                shift = -float(part) / 1000 * size * scale
+                self.tm = _multiply((1, 0, 0, 1, shift, 0), self.tm)
                 continue
             for code, text, width in font.glyphs(_raw(part)):
-                space = word_space if code == b" " and not font.composite else 0.0
-                advance = (width / 1000 * size + char_space + space) * scale
-                trm = _multiply(_multiply((size * scale, 0, 0, size, 0, rise), tm), ctm)
-                end = _multiply((1, 0, 0, 1, advance, 0), tm)
-                end_trm = _multiply(_multiply((size * scale, 0, 0, size, 0, rise), end), ctm)
-                top = _multiply((1, 0, 0, 1, 0, 0.9), trm)
-                xs = (trm[4], end_trm[4], top[4])
-                ys = (trm[5] - 0.2 * abs(trm[3]), end_trm[5], top[5])
+                space = self.word_space if code == b" " and not font.composite else 0
+                advance = (width / 1000 * size + self.char_space + space) * scale
+                end = _multiply((1, 0, 0, 1, advance, 0), self.tm)
+                start_trm, end_trm = self._rendering(self.tm), self._rendering(end)
+                top = _multiply((1, 0, 0, 1, 0, 0.9), start_trm)
+                xs = (start_trm[4], end_trm[4], top[4])
+                ys = (start_trm[5] - 0.2 * abs(start_trm[3]), end_trm[5], top[5])
                 box = (min(xs), min(ys), max(xs), max(ys))
-                glyphs.append(
+                self.glyphs.append(
                     Glyph(op_index, part_index, code, text, advance, box, size)
                 )
-                tm = end
-        return tm
+                self.tm = end
 
-    for op_index, (operands, operator) in enumerate(operations):
-        if operator == b"q":
-            stack.append(ctm)
-        elif operator == b"Q":
-            ctm = stack.pop() if stack else IDENTITY
-        elif operator == b"cm" and len(operands) == 6:
-            ctm = _multiply(tuple(float(x) for x in operands), ctm)
-        elif operator == b"BT":
-            tm = tlm = IDENTITY
-        elif operator == b"Tf" and len(operands) == 2:
-            font = fonts.get(operands[0]) or Font(None)
-            size = float(operands[1])
-        elif operator == b"Tc":
-            char_space = float(operands[0])
-        elif operator == b"Tw":
-            word_space = float(operands[0])
-        elif operator == b"Tz":
-            scale = float(operands[0]) / 100
-        elif operator == b"TL":
-            leading = float(operands[0])
-        elif operator == b"Ts":
-            rise = float(operands[0])
-        elif operator in (b"Td", b"TD"):
-            tx, ty = (float(x) for x in operands)
-            if operator == b"TD":
-                leading = -ty
-            tm = tlm = _multiply((1, 0, 0, 1, tx, ty), tlm)
-        elif operator == b"Tm" and len(operands) == 6:
-            tm = tlm = tuple(float(x) for x in operands)
-        elif operator == b"T*":
-            tm = tlm = _multiply((1, 0, 0, 1, 0, -leading), tlm)
-        elif operator == b"Tj":
-            tm = show(op_index, [operands[0]], tm)
-        elif operator == b"TJ":
-            tm = show(op_index, list(operands[0]), tm)
-        elif operator in (b"'", b'"'):
-            if operator == b'"':
-                word_space, char_space = float(operands[0]), float(operands[1])
-            tm = tlm = _multiply((1, 0, 0, 1, 0, -leading), tlm)
-            tm = show(op_index, [operands[-1]], tm)
-    return glyphs
+
+def read_glyphs(operations, resources):
+    """Every glyph shown by `operations`, with where it is on the page."""
+    return _GlyphReader(resources).glyphs_of(operations)
 
 
 def glyph_text(glyphs):
@@ -551,7 +614,9 @@ def _redact_form(form, passages, reader, depth=0):
                 del form[key]
     if depth < 3:
         for _name, inner in _forms(resources):
-            for passage, count in _redact_form(inner, passages, reader, depth + 1).items():
+            for passage, count in _redact_form(
+                inner, passages, reader, depth + 1
+            ).items():
                 counts[passage] = counts.get(passage, 0) + count
     return counts
 
@@ -647,7 +712,9 @@ def _decoded_streams(reader):
     for generation, objects in xref.items():
         for number in objects:
             try:
-                obj = reader.get_object(generic.IndirectObject(number, generation, reader))
+                obj = reader.get_object(
+                    generic.IndirectObject(number, generation, reader)
+                )
             except Exception:  # noqa: BLE001 - a free or broken entry
                 continue
             if isinstance(obj, generic.StreamObject):
@@ -656,6 +723,18 @@ def _decoded_streams(reader):
                 except Exception:  # noqa: BLE001 - undecodable: checked raw below
                     streams.append(obj._data)
     return streams
+
+
+def _flate_streams(data):
+    """The Flate streams of the file, decompressed without the library (a
+    second, independent reading)."""
+    blobs = []
+    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            blobs.append(zlib.decompress(raw))
+        except zlib.error:
+            blobs.append(raw)
+    return blobs
 
 
 def _encodings(passage):
@@ -684,10 +763,7 @@ def verify(data, passages):
         decoded.append(page_text(page, reader))
     extracted, decoded = "".join(extracted), "".join(decoded)
     raw = [data, *_decoded_streams(reader)]
-    try:
-        raw.append(zlib.decompress(data))
-    except zlib.error:
-        pass
+    raw.extend(_flate_streams(data))
     for passage in passages:
         needle = normalize(passage)
         if needle in extracted or needle in decoded:
