@@ -264,7 +264,8 @@ class PpidRedactedCopy(models.Model):
     # ------------------------------------------------------------------
 
     def action_generate(self):
-        """Buat salinan tersamar: delete the passages, verify, store."""
+        """Generate the redacted copy (Buat salinan tersamar): delete the
+        passages, verify, store."""
         self.ensure_one()
         self._check_redactor()
         self._check_draft()
