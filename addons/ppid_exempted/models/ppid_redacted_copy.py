@@ -51,6 +51,7 @@ class PpidRedactedCopy(models.Model):
     publicly."""
 
     _name = "ppid.redacted.copy"
+    _inherit = ["ppid.audited.mixin"]
     _description = "Redacted Public Copy"
     _order = "id desc"
     _check_company_auto = True
@@ -193,6 +194,9 @@ class PpidRedactedCopy(models.Model):
         self._check_redactor(items.sudo().company_id)
         records = super().create(vals_list)
         records._check_source()
+        # Generating, publishing and withdrawing are audited writes (the
+        # passages themselves, on the lines, are not copied to the log).
+        self.env["ppid.audit.log"]._log_creation(records)
         return records
 
     def write(self, vals):

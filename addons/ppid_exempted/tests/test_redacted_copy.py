@@ -310,9 +310,20 @@ class TestRedactedCopy(RedactedCopyCase):
                     self.assertTrue(copy.published_datetime)
                     copy.action_unpublish()
                     self.assertEqual(copy.unpublished_by_id, user)
+                    audit = self.env["ppid.audit.log"].search(
+                        [
+                            ("res_model", "=", "ppid.redacted.copy"),
+                            ("res_id", "=", copy.id),
+                            ("field_name", "=", "is_published"),
+                        ]
+                    )
+                    self.assertEqual(audit.mapped("user_id"), user)
+                    self.assertEqual(len(audit), 2)
                     continue
                 with self.assertRaises(AccessError):
                     Copy.create(self._copy_values())
+                with self.assertRaises(AccessError):
+                    Copy.create(dict(self._copy_values(), line_ids=[]))
                 with self.assertRaises(AccessError):
                     prepared.with_user(user).action_publish()
                 with self.assertRaises(AccessError):
@@ -359,6 +370,15 @@ class TestRedactedCopy(RedactedCopyCase):
         )
         self.assertEqual(log.channel, "redacted copy")
         self.assertEqual(log.user_id, self.users["documentation"])
+        # The audit trail (read by the auditor) never carries a passage.
+        copy.with_user(self.users["documentation"]).action_publish()
+        audit = self.env["ppid.audit.log"].search(
+            [("res_model", "in", ["ppid.redacted.copy", "ppid.redacted.copy.line"])]
+        )
+        self.assertTrue(audit)
+        for row in audit:
+            for value in (row.old_value, row.new_value, row.record_ref, row.reason):
+                self.assertNotIn(SECRET, value or "")
 
 
 @tagged("post_install", "-at_install")
