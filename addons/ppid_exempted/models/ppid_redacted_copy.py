@@ -338,6 +338,13 @@ class PpidRedactedCopy(models.Model):
                 "stored.",
                 passage=passage,
             )
+        if error.code == "scanned":
+            return self.env._(
+                "The document is a scan with an invisible text layer (OCR): the "
+                "passages can be deleted from the text, but the scanned image "
+                "still shows them. It cannot be redacted safely; no copy was "
+                "stored. Redact a PDF made from the original text instead."
+            )
         if error.code == "encrypted":
             return self.env._(
                 "The document is encrypted: it cannot be redacted. No copy was stored."

@@ -62,6 +62,22 @@ def _image_pdf():
     return output.getvalue()
 
 
+def _ocr_pdf():
+    """A scan with its OCR text layer: invisible text over the image."""
+    image = Image.new("RGB", (600, 120), "white")
+    ImageDraw.Draw(image).text((10, 40), f"Nama saksi: {SECRET}", fill="black")
+    output = io.BytesIO()
+    pdf = canvas.Canvas(output)
+    pdf.drawImage(ImageReader(image), 72, 600, width=450, height=90)
+    text = pdf.beginText(80, 640)
+    text.setTextRenderMode(3)
+    text.textLine(f"Nama saksi: {SECRET}")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return output.getvalue()
+
+
 def _streams(data):
     """Every stream of a PDF, decompressed where it is Flate-encoded: a check
     independent of the PDF library."""
@@ -198,6 +214,16 @@ class TestRedactedCopy(RedactedCopyCase):
         with self.assertRefused(UserError, "not found in the text of the document"):
             copy.with_user(self.users["documentation"]).action_generate()
         self.assertEqual(copy.state, "draft")
+        self.assertFalse(copy.copy_file)
+
+    def test_scan_with_ocr_layer_is_refused(self):
+        """Deleting the OCR text would leave the passage in the image."""
+        data = _ocr_pdf()
+        self.assertIn(SECRET, _extracted(data))
+        document = self._vault_pdf(data, "pindaian_ocr.pdf")
+        copy = self._new_copy(document=document, passages=(SECRET,))
+        with self.assertRefused(UserError, "scanned image still shows them"):
+            copy.with_user(self.users["documentation"]).action_generate()
         self.assertFalse(copy.copy_file)
 
     def test_passage_not_removable_is_refused(self):

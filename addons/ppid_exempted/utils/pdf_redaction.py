@@ -325,9 +325,20 @@ IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 class Glyph:
-    __slots__ = ("op_index", "part", "code", "text", "advance", "box", "font_size")
+    __slots__ = (
+        "op_index",
+        "part",
+        "code",
+        "text",
+        "advance",
+        "box",
+        "font_size",
+        "invisible",
+    )
 
-    def __init__(self, op_index, part, code, text, advance, box, font_size):
+    def __init__(  # noqa: PLR0913
+        self, op_index, part, code, text, advance, box, font_size, invisible=False
+    ):
         self.op_index = op_index
         self.part = part
         self.code = code
@@ -335,6 +346,7 @@ class Glyph:
         self.advance = advance
         self.box = box
         self.font_size = font_size
+        self.invisible = invisible
 
 
 def _fonts_of(resources):
@@ -357,6 +369,7 @@ class _GlyphReader:
         self.font, self.size = Font(None), 0.0
         self.char_space = self.word_space = self.rise = self.leading = 0.0
         self.scale = 1.0
+        self.render_mode = 0
 
     def glyphs_of(self, operations):
         handlers = {
@@ -370,6 +383,7 @@ class _GlyphReader:
             b"Tz": self._set_scale,
             b"TL": self._set_leading,
             b"Ts": self._set_rise,
+            b"Tr": self._set_render_mode,
             b"Td": self._move,
             b"TD": self._move,
             b"Tm": self._set_matrix,
@@ -415,6 +429,9 @@ class _GlyphReader:
 
     def _set_leading(self, operands, operator, op_index):
         self.leading = float(operands[0])
+
+    def _set_render_mode(self, operands, operator, op_index):
+        self.render_mode = int(operands[0])
 
     def _set_rise(self, operands, operator, op_index):
         self.rise = float(operands[0])
@@ -467,7 +484,17 @@ class _GlyphReader:
                 ys = (start_trm[5] - 0.2 * abs(start_trm[3]), end_trm[5], top[5])
                 box = (min(xs), min(ys), max(xs), max(ys))
                 self.glyphs.append(
-                    Glyph(op_index, part_index, code, text, advance, box, size)
+                    Glyph(
+                        op_index,
+                        part_index,
+                        code,
+                        text,
+                        advance,
+                        box,
+                        size,
+                        # Neither filled nor stroked: the text layer of a scan.
+                        invisible=self.render_mode in (3, 7),
+                    )
                 )
                 self.tm = end
 
@@ -606,6 +633,8 @@ def _redact_form(form, passages, reader, depth=0):
     content = ContentStream(form, reader)
     glyphs = read_glyphs(content.operations, resources)
     marked, counts = find_matches(glyphs, passages)
+    if any(glyphs[index].invisible for index in marked):
+        raise RedactionError("scanned")
     if marked:
         content.operations = _rewrite(content.operations, glyphs, marked)
         form._data = content.get_data()
@@ -675,6 +704,10 @@ def redact(data, passages):
             content = ContentStream(content, reader)
             glyphs = read_glyphs(content.operations, page.get("/Resources"))
             marked, counts = find_matches(glyphs, passages)
+            if any(glyphs[index].invisible for index in marked):
+                # The passage is in the invisible text over a scanned image
+                # (OCR): the image still shows it.
+                raise RedactionError("scanned")
             if marked:
                 boxes = _boxes(glyphs, marked)
                 content.operations = (
