@@ -99,6 +99,7 @@ class RedactedCopyCase(PpidCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.basis_a2 = cls.env.ref("ppid_exempted.legal_basis_a_2")
         cls.original = _text_pdf()
         cls.item = cls._create_item(
             "documented",
@@ -488,3 +489,21 @@ class TestRedactedCopyHttp(HttpCase, RedactedCopyCase):
             self.url_open(f"/ppid/{self.company.id}/copy/{copy.id}.pdf").status_code,
             200,
         )
+
+    def test_documentation_officer_redacts_from_the_form(self):
+        """In a real browser: the passage, its Pasal 17 point and reason are
+        entered on the form, then the copy is generated."""
+        officer = self.users["documentation"]
+        officer.password = officer.login  # start_tour logs in with the login
+        values = dict(self._copy_values(), line_ids=[])
+        copy = self.env["ppid.redacted.copy"].with_user(officer).create(values)
+        self.start_tour(
+            f"/odoo/ppid-redacted-copies/{copy.id}",
+            "ppid_exempted_redacted_copy",
+            login=officer.login,
+        )
+        copy.invalidate_recordset()
+        self.assertEqual(copy.state, "generated")
+        self.assertEqual(copy.line_ids.legal_basis_id, self.basis_a2)
+        self.assertEqual(copy.generated_by_id, officer)
+        self.assertNotIn(SECRET, _extracted(base64.b64decode(copy.copy_file)))
