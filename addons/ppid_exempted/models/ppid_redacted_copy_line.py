@@ -49,7 +49,10 @@ class PpidRedactedCopyLine(models.Model):
         "published with the copy: do not repeat the passage in it.",
     )
     occurrences = fields.Integer(
-        string="Removed", readonly=True, help="Occurrences removed from the copy."
+        string="Removed",
+        readonly=True,
+        copy=False,
+        help="Occurrences removed from the copy.",
     )
 
     @api.constrains("passage", "legal_basis_id", "copy_id", "reason")

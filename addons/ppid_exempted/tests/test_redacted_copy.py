@@ -311,6 +311,19 @@ class TestRedactedCopy(RedactedCopyCase):
         with self.assertRefused(UserError, "never deleted"):
             copy.unlink()
 
+    def test_duplicate_is_a_new_draft(self):
+        copy = self._new_copy().with_user(self.users["documentation"])
+        copy.action_generate()
+        copy.action_publish()
+        duplicate = copy.copy()
+        self.assertEqual(duplicate.state, "draft")
+        self.assertFalse(duplicate.is_published or duplicate.published_by_id)
+        self.assertFalse(duplicate.copy_file)
+        self.assertEqual(duplicate.line_ids.mapped("passage"), [SECRET, ADDRESS])
+        self.assertEqual(duplicate.line_ids.mapped("occurrences"), [0, 0])
+        with self.assertRaises(AccessError):
+            copy.with_user(self.users["head"]).copy()
+
     def test_who_prepares_and_publishes(self):
         """Expected table, by role: create, generate and publish."""
         expected = {
