@@ -209,6 +209,23 @@ class TestRedactedCopy(RedactedCopyCase):
         self.assertNotIn("Melati", text)
         self.assertIn("Kesimpulan", text)
 
+    def test_kerned_text_is_redacted(self):
+        """Text shown by TJ arrays with fractional adjustments (as Chromium
+        and word processors write it, and as the copies themselves do)."""
+        output = io.BytesIO()
+        pdf = canvas.Canvas(output)
+        pdf.drawString(
+            72, 720, f"Nama saksi: {SECRET}, alamat {ADDRESS}.", charSpace=0.37
+        )
+        pdf.showPage()
+        pdf.save()
+        data, _counts = pdf_redaction.redact(output.getvalue(), [SECRET])
+        self.assertRegex(b"".join(_streams(data)).decode("latin-1"), r"-\d+\.\d+")
+        again, counts = pdf_redaction.redact(data, [ADDRESS])
+        self.assertEqual(counts, {ADDRESS: 1})
+        self.assertEqual(pdf_redaction.verify(again, [SECRET, ADDRESS]), [])
+        self.assertIn("alamat", _extracted(again))
+
     def test_scan_is_refused(self):
         document = self._vault_pdf(_image_pdf(), "pindaian.pdf")
         copy = self._new_copy(document=document, passages=(SECRET,))

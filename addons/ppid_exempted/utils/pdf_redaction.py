@@ -110,6 +110,13 @@ def normalize(text):
 # ----------------------------------------------------------------------
 
 
+def _is_string(value):
+    """A string operand (text or bytes); anything else in a TJ array or a
+    /Differences array is a number (the PDF libraries' FloatObject is a
+    Decimal, not a float)."""
+    return isinstance(value, (str, bytes))
+
+
 def _raw(string):
     """The bytes of a PDF string operand, as written in the content."""
     if isinstance(string, bytes):
@@ -206,7 +213,7 @@ class Font:
             code = 0
             for item in encoding.get("/Differences", []):
                 item = item.get_object()
-                if isinstance(item, (int, float)) and not isinstance(item, str):
+                if not _is_string(item):
                     code = int(item)
                     continue
                 name = str(item).lstrip("/")
@@ -334,6 +341,7 @@ class Glyph:
         "box",
         "font_size",
         "invisible",
+        "tj_width",
     )
 
     def __init__(  # noqa: PLR0913
@@ -347,6 +355,9 @@ class Glyph:
         self.box = box
         self.font_size = font_size
         self.invisible = invisible
+        # The glyph's displacement as a TJ adjustment (thousandths of the
+        # text space unit), which keeps the line in place once it is deleted.
+        self.tj_width = 0.0
 
 
 def _fonts_of(resources):
@@ -470,7 +481,7 @@ class _GlyphReader:
     def _show(self, op_index, parts):
         font, size, scale = self.font, self.size, self.scale
         for part_index, part in enumerate(parts):
-            if isinstance(part, (int, float)) and not isinstance(part, str):
+            if not _is_string(part):
                 shift = -float(part) / 1000 * size * scale
                 self.tm = _multiply((1, 0, 0, 1, shift, 0), self.tm)
                 continue
@@ -483,19 +494,20 @@ class _GlyphReader:
                 xs = (start_trm[4], end_trm[4], top[4])
                 ys = (start_trm[5] - 0.2 * abs(start_trm[3]), end_trm[5], top[5])
                 box = (min(xs), min(ys), max(xs), max(ys))
-                self.glyphs.append(
-                    Glyph(
-                        op_index,
-                        part_index,
-                        code,
-                        text,
-                        advance,
-                        box,
-                        size,
-                        # Neither filled nor stroked: the text layer of a scan.
-                        invisible=self.render_mode in (3, 7),
-                    )
+                glyph = Glyph(
+                    op_index,
+                    part_index,
+                    code,
+                    text,
+                    advance,
+                    box,
+                    size,
+                    # Neither filled nor stroked: the text layer of a scan.
+                    invisible=self.render_mode in (3, 7),
                 )
+                if size:
+                    glyph.tj_width = width + (self.char_space + space) * 1000 / size
+                self.glyphs.append(glyph)
                 self.tm = end
 
 
@@ -552,10 +564,10 @@ def _rewrite(operations, glyphs, marked):
         parts = list(operands[0]) if operator == b"TJ" else [operands[-1]]
         array = []
         for part_index, part in enumerate(parts):
-            if isinstance(part, (int, float)) and not isinstance(part, str):
+            if not _is_string(part):
                 array.append(part)
                 continue
-            data, offset, kept = _raw(part), 0, b""
+            data, offset, kept, gap = _raw(part), 0, b"", 0.0
             for index in per_op[op_index]:
                 glyph = glyphs[index]
                 if glyph.part != part_index:
@@ -565,12 +577,15 @@ def _rewrite(operations, glyphs, marked):
                     if kept:
                         array.append(generic.ByteStringObject(kept))
                         kept = b""
-                    if glyph.font_size:
-                        gap = -glyph.advance * 1000 / glyph.font_size
-                        array.append(generic.FloatObject(round(gap, 3)))
+                    gap -= glyph.tj_width
                 else:
+                    if gap:
+                        array.append(_number(gap))
+                        gap = 0.0
                     kept += data[offset : offset + length]
                 offset += length
+            if gap:
+                array.append(_number(gap))
             if kept:
                 array.append(generic.ByteStringObject(kept))
         if operator == b'"':
@@ -684,6 +699,17 @@ def _open(data):
 
 
 def redact(data, passages):
+    """Return (bytes of the redacted copy, {passage: occurrences removed});
+    any failure of the PDF library is a RedactionError (never a traceback)."""
+    try:
+        return _redact(data, passages)
+    except RedactionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - an unexpected structure
+        raise RedactionError("unreadable", str(error)) from error
+
+
+def _redact(data, passages):
     """Return (bytes of the redacted copy, {passage: occurrences removed}).
 
     Raises RedactionError when a passage is not found in the text of the
@@ -782,6 +808,17 @@ def _encodings(passage):
 
 
 def verify(data, passages):
+    """The passages that survive in `data` (see _verify); a copy this module
+    cannot read back is refused as a whole."""
+    try:
+        return _verify(data, passages)
+    except RedactionError:
+        raise
+    except Exception as error:  # noqa: BLE001 - an unexpected structure
+        raise RedactionError("unreadable", str(error)) from error
+
+
+def _verify(data, passages):
     """The passages that survive in `data`: in the library's own text
     extraction, in this decoder's text, in the raw file or in any decoded
     stream. An empty list is the only acceptable result."""
