@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..utils import pdf_redaction
+from .ppid_rulebook import ACTIVE_EXEMPTION_STATES
 
 DOCUMENTATION_GROUP = "ppid_exempted.group_ppid_documentation"
 # Written only by the code below (generating, publishing), never by a form or
@@ -399,6 +400,18 @@ class PpidRedactedCopy(models.Model):
         self._check_redactor()
         if any(record.state != "generated" for record in self):
             raise UserError(self.env._("Generate the redacted copy first."))
+        for record in self:
+            item = record.sudo().information_id
+            # What is blacked out is what the classification exempted (PP
+            # 61/2010 Pasal 3): not before it is set.
+            if item.state not in ACTIVE_EXEMPTION_STATES:
+                raise UserError(
+                    self.env._(
+                        "%(item)s is not (or no longer) classified as exempted: a "
+                        "redacted copy is published once the exemption is set.",
+                        item=item.display_name,
+                    )
+                )
         self._stamped().write(
             {
                 "is_published": True,

@@ -328,6 +328,34 @@ class TestRedactedCopy(RedactedCopyCase):
         with self.assertRefused(UserError, "never deleted"):
             copy.unlink()
 
+    def test_published_only_once_the_exemption_is_set(self):
+        for state, allowed in (
+            ("draft", False),
+            ("testing", False),
+            ("approval", False),
+            ("exempted", True),
+            ("documented", True),
+            ("expiring", True),
+        ):
+            with self.subTest(state=state):
+                item = self._create_item(
+                    state,
+                    softcopy_file=base64.b64encode(self.original),
+                    softcopy_filename=f"bap_{state}.pdf",
+                )
+                document = self.env["ppid.vault.document"].search(
+                    [("information_id", "=", item.id), ("kind", "=", "softcopy_file")]
+                )
+                copy = self._new_copy(item=item, document=document)
+                copy = copy.with_user(self.users["documentation"])
+                copy.action_generate()
+                if allowed:
+                    copy.action_publish()
+                    self.assertTrue(copy.is_published)
+                else:
+                    with self.assertRefused(UserError, "once the exemption is set"):
+                        copy.action_publish()
+
     def test_duplicate_is_a_new_draft(self):
         copy = self._new_copy().with_user(self.users["documentation"])
         copy.action_generate()
