@@ -75,6 +75,9 @@
         "views/ppid_dik_import_views.xml",
         "views/ppid_collection_round_letter_views.xml",
         "views/ppid_receipt_views.xml",
+        "security/ppid_redacted_copy_rules.xml",
+        "templates/ppid_redacted_copy_templates.xml",
+        "views/ppid_redacted_copy_views.xml",
     ],
     "demo": [
         # First: Bahasa Indonesia, before the demo records are created.

@@ -2,3 +2,4 @@ from . import main
 from . import publication
 from . import register
 from . import integration
+from . import redacted

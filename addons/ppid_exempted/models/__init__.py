@@ -50,3 +50,5 @@ from . import ppid_collection_round_letter
 from . import ppid_receipt
 from . import res_company_public
 from . import res_users_nip
+from . import ppid_redacted_copy
+from . import ppid_redacted_copy_line

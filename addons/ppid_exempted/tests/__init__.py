@@ -39,3 +39,4 @@ from . import test_fuzz
 from . import test_database_unavailable
 from . import test_structure
 from . import test_retention_archive
+from . import test_redacted_copy
