@@ -51,6 +51,7 @@
         "views/res_company_views.xml",
         "views/ppid_register_issue_views.xml",
         "report/ppid_exempted_information_report_views.xml",
+        "report/ppid_service_level_report_views.xml",
         "views/ppid_exempted_information_safeguard_views.xml",
         "views/ppid_archive_location_views.xml",
         "views/ppid_archive_classification_views.xml",

@@ -48,3 +48,4 @@ from . import ppid_receipt
 from . import ppid_exempted_information_ui
 from . import res_company_public
 from . import res_users_nip
+from . import ppid_service_level_report
