@@ -83,6 +83,7 @@
         "demo/ppid_exempted_information_demo.xml",
         # Then the body, and the users' language and time zone.
         "demo/res_users_demo.xml",
+        "demo/ppid_decree_sequence_demo.xml",
         # Last: the story, in the body's language, on the demo users and drafts.
         "demo/ppid_demo_story.xml",
     ],

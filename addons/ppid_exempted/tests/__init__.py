@@ -38,3 +38,4 @@ from . import test_bulk_chatter
 from . import test_fuzz
 from . import test_service_level_report
 from . import test_public_search
+from . import test_citation_papers
