@@ -63,6 +63,9 @@ class TestCitationOnPapers(ClassificationCase):
                     "ppid_exempted.action_report_consequence_test", test
                 )
                 self.assertEqual(self._cited(sheet), [KESEHATAN])
+                period = " ".join(sheet.text_content().split())
+                self.assertIn("Sampai pasien memberikan persetujuan tertulis", period)
+                self.assertNotIn("sampai Sampai", period)
                 decree = self._render(
                     "ppid_exempted.action_report_classification_decree",
                     test.decree_ids,
