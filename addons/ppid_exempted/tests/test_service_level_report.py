@@ -7,7 +7,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import PpidCase
@@ -312,3 +312,55 @@ class TestServiceLevelReport(PpidCase):
         self.assertEqual(fields["on_time_rate"]["aggregator"], "avg")
         items = self.env["ppid.exempted.information"].with_user(self.manager)
         self.assertIn("activity", items.get_views([(False, "activity")])["views"])
+
+
+@tagged("post_install", "-at_install")
+class TestServiceLevelPivotInTheBrowser(HttpCase, PpidCase):
+    """The web client's pivot asks the median and shows the steps in the
+    SOP's order (a measure with an unknown aggregator would fail there)."""
+
+    def test_the_pivot_opens_with_the_median(self):
+        new_test_user(
+            self.env,
+            login="ppid_sla_browser",
+            groups="ppid_exempted.group_ppid_manager",
+        )
+        self._create_item(
+            "documented",
+            submitted_datetime=datetime(2026, 11, 3, 2, 0),
+            received_datetime=datetime(2026, 11, 3, 2, 30),
+            approved_datetime=datetime(2026, 11, 5, 3, 0),
+            documented_datetime=datetime(2026, 11, 9, 3, 0),
+        )
+        self.env.flush_all()
+        code = """
+            const until = (check) => new Promise((resolve, reject) => {
+                let tries = 0;
+                const timer = setInterval(() => {
+                    const found = check();
+                    if (found) { clearInterval(timer); resolve(found); }
+                    else if (++tries > 300) {
+                        clearInterval(timer); reject(new Error("pivot not shown"));
+                    }
+                }, 50);
+            });
+            until(() => {
+                const table = document.querySelector(".o_pivot table");
+                return table && table.textContent.includes("Documentation") && table;
+            }).then((table) => {
+                const text = table.textContent;
+                const receipt = text.indexOf("Receipt (working hours)");
+                const documentation = text.indexOf("Documentation (working days)");
+                if (!text.includes("Duration (median)") || receipt < 0
+                        || documentation < receipt) {
+                    console.error("unexpected pivot: " + text);
+                } else {
+                    console.log("test successful");
+                }
+            }).catch((error) => console.error(error.message));
+        """
+        self.browser_js(
+            "/odoo/action-ppid_exempted.ppid_service_level_report_action",
+            code,
+            login="ppid_sla_browser",
+        )
