@@ -53,6 +53,7 @@
         "views/res_company_views.xml",
         "views/ppid_register_issue_views.xml",
         "report/ppid_exempted_information_report_views.xml",
+        "report/ppid_service_level_report_views.xml",
         "views/ppid_exempted_information_safeguard_views.xml",
         "views/ppid_archive_location_views.xml",
         "views/ppid_archive_classification_views.xml",
@@ -87,6 +88,7 @@
         "demo/ppid_exempted_information_demo.xml",
         # Then the body, and the users' language and time zone.
         "demo/res_users_demo.xml",
+        "demo/ppid_decree_sequence_demo.xml",
         # Last: the story, in the body's language, on the demo users and drafts.
         "demo/ppid_demo_story.xml",
     ],

@@ -52,3 +52,4 @@ from . import res_company_public
 from . import res_users_nip
 from . import ppid_redacted_copy
 from . import ppid_redacted_copy_line
+from . import ppid_service_level_report

@@ -411,18 +411,19 @@ class PpidRegister(models.AbstractModel):
         )
 
     @api.model
-    def _public_register_count(self, company):
+    def _public_register_count(self, company, domain=None):
         items = self.env["ppid.exempted.information"].sudo()
         return items.with_context(active_test=False).search_count(
-            self._public_register_domain(company)
+            self._public_register_domain(company) & Domain(domain or [])
         )
 
     @api.model
-    def _public_register_rows(self, company, offset=0, limit=None):
+    def _public_register_rows(self, company, offset=0, limit=None, domain=None):
         """Published, classified items of `company`, whitelisted fields only.
 
         Reads as superuser with an explicit domain and an explicit list of
         fields; only the keys of PUBLIC_REGISTER_FIELDS leave this method.
+        `domain` narrows the rows (the public page's search), never widens.
         Archived items stay: archiving does not end an exemption, and the
         public register says nothing of the body's internal filing.
         """
@@ -431,7 +432,7 @@ class PpidRegister(models.AbstractModel):
             .sudo()
             .with_context(active_test=False)
             .search_fetch(
-                self._public_register_domain(company),
+                self._public_register_domain(company) & Domain(domain or []),
                 PUBLIC_ITEM_SOURCE_FIELDS,
                 offset=offset,
                 limit=limit,

@@ -110,7 +110,7 @@ class PpidUnit(models.Model):
         """How long each step took in this unit, against the SOP standard."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "ppid_exempted.ppid_exempted_information_action_service_levels"
+            "ppid_exempted.ppid_service_level_report_action"
         )
         action["domain"] = [("unit_id", "child_of", self.id)]
         return action

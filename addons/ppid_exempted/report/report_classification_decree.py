@@ -16,6 +16,7 @@ class ReportClassificationDecree(models.AbstractModel):
         decrees = self.env["ppid.classification.decree"].browse(docids)
         return {
             **self._report_helpers(),
+            "legal_basis_citation": self._legal_basis_citation,
             "doc_ids": decrees.ids,
             "doc_model": "ppid.classification.decree",
             "docs": decrees,

@@ -16,6 +16,7 @@ class ReportConsequenceTest(models.AbstractModel):
         tests = self.env["ppid.consequence.test"].browse(docids)
         return {
             **self._report_helpers(),
+            "legal_basis_citation": self._legal_basis_citation,
             "doc_ids": tests.ids,
             "doc_model": "ppid.consequence.test",
             "docs": tests,

@@ -40,3 +40,6 @@ from . import test_database_unavailable
 from . import test_structure
 from . import test_retention_archive
 from . import test_redacted_copy
+from . import test_service_level_report
+from . import test_public_search
+from . import test_citation_papers
