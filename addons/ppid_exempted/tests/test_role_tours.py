@@ -3,10 +3,14 @@
 
 import json
 
+from lxml import etree
+
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 
 from ..models.ppid_demo import FIRST_SESSION, PUBLISHED, RECEIVED, SUBMITTED
+from .common import PpidCase
 
 PREFIX = "ppid_exempted.ppid_exempted_information_"
 KANBAN = "/odoo/exempted-information"
@@ -208,3 +212,36 @@ class TestRoleTours(HttpCase):
                 "ppid_visitor_opened", {"reference": opened.name, "title": opened.title}
             ),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestReceiptFormOfTheServiceOfficer(PpidCase):
+    """The service officer issues the receipt from its form (Kukar SOP step
+    3): the form offers the Save button, and saving does not read the stored
+    copies, vault documents the service officer may not read."""
+
+    def test_the_form_saves_a_new_receipt(self):
+        service = self.users["service"]
+        item = self._create_item(
+            "received",
+            received_datetime="2026-03-02 02:00:00",
+            received_by_id=service.id,
+        )
+        Receipt = self.env["ppid.receipt"].with_user(service)
+        form = Receipt.get_views([(False, "form")])["views"]["form"]
+        arch = etree.fromstring(form["arch"])
+        # Without the write right the web client hides the Save button.
+        self.assertNotEqual(arch.get("edit", "").lower(), "false")
+        # What the web client sends and reads back when Save is clicked.
+        specification = {
+            name: {"fields": {"display_name": {}}} if field.relational else {}
+            for name, field in Receipt._fields.items()
+            if arch.xpath(f"//field[@name='{name}']")
+        }
+        saved = Receipt.web_save(
+            {"unit_id": self.unit.id, "information_ids": [Command.set(item.ids)]},
+            specification,
+        )
+        receipt = Receipt.browse(saved[0]["id"])
+        self.assertEqual(receipt.issued_by_id, service)
+        self.assertTrue(receipt.sudo().attachment_ids)
