@@ -3,7 +3,10 @@
 import {registry} from "@web/core/registry";
 import {
     many2oneSteps,
+    menuEntryStep,
     menuSteps,
+    openCardSteps,
+    printSteps,
     searchItemSteps,
     tourRef,
 } from "@ppid_exempted/../tests/tours/ppid_role_tour_helpers";
@@ -60,6 +63,17 @@ registry.category("web_tour.tours").add("ppid_role_service_officer", {
             {
                 content: "The receipt is numbered, issued by the service officer",
                 trigger: ".o_form_view .o_field_widget[name='issued_by_id']:contains('Dwi Ayu Lestari')",
+            },
+            menuEntryStep(
+                "ppid_exempted.ppid_exempted_information_menu",
+                "Informasi yang Dikecualikan"
+            ),
+            ...searchItemSteps(ref),
+            ...openCardSteps(ref),
+            ...printSteps("Tanda Terima"),
+            {
+                content: "The receipt of the item is printed",
+                trigger: "body[data-ppid-printed*='ppid_exempted.report_receipt']",
             },
         ];
     },

@@ -4,7 +4,8 @@
  * step looks for is the Indonesian one: the tours prove the UI speaks
  * Bahasa Indonesia to the demo users. */
 
-import {queryFirst} from "@odoo/hoot-dom";
+import {queryFirst, waitFor} from "@odoo/hoot-dom";
+import {download} from "@web/core/network/download";
 
 /** The reference of the item a tour works on, from the cookie the test sets. */
 export function tourRef() {
@@ -115,6 +116,62 @@ export function menuSteps(sectionXmlid, sectionLabel, itemXmlid, itemLabel) {
         {
             content: `Open ${itemLabel}`,
             trigger: `.o-dropdown--menu [data-menu-xmlid='${itemXmlid}']:contains('${itemLabel}')`,
+            run: "click",
+        },
+    ];
+}
+
+/** Open a menu of the PPID app that has no submenu, by its Indonesian label. */
+export function menuEntryStep(xmlid, label) {
+    return {
+        content: `Open the menu ${label}`,
+        trigger: ".o_main_navbar .o_menu_sections",
+        async run(helpers) {
+            const selector = `[data-menu-xmlid='${xmlid}']:contains('${label}')`;
+            const entry = queryFirst(`.o_menu_sections ${selector}:visible`);
+            if (entry) {
+                await helpers.click(entry);
+                return;
+            }
+            await helpers.click(".o_menu_sections_more button");
+            await helpers.click(await waitFor(`.o-dropdown--menu ${selector}`));
+        },
+    };
+}
+
+/** Print a report of the open record from its actions menu (Cetak): the
+ * download the browser would start is recorded on the page instead. */
+export function printSteps(label) {
+    return [
+        {
+            content: "Catch the download of the printed paper",
+            trigger: ".o_form_view",
+            run() {
+                const original = download._download;
+                download._download = async (options) => {
+                    download._download = original;
+                    document.body.dataset.ppidPrinted = options.data.data;
+                };
+            },
+        },
+        {
+            content: "Open the actions menu",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "Open the print menu (Cetak), when there are several papers",
+            trigger: ".o-dropdown--menu:has(.fa-print)",
+            async run(helpers) {
+                const printMenu = queryFirst(".o-dropdown--menu button:has(.fa-print):visible");
+                if (printMenu) {
+                    await helpers.click(printMenu);
+                }
+            },
+        },
+        {
+            content: `Print ${label}`,
+            trigger: `.o-dropdown--menu .o_menu_item:contains('${label}')`,
             run: "click",
         },
     ];
