@@ -32,12 +32,12 @@ registry.category("web_tour.tours").add("ppid_role_committee_session", {
                 content: "The session lists the item",
                 trigger: line,
             },
-            tabStep("Peserta"),
+            tabStep("participants", "Peserta"),
             {
                 content: "The participants are proposed: the PPID, the unit's officer, the Tim Pertimbangan",
                 trigger: ".o_field_widget[name='participant_ids'] .o_data_row:eq(2)",
             },
-            tabStep("Informasi yang Diuji"),
+            tabStep("lines", "Informasi yang Diuji"),
             {
                 content: "Place of the session",
                 trigger: ".o_field_widget[name='place'] input",

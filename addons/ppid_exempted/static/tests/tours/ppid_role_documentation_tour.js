@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("ppid_role_documentation", {
         return [
             ...searchItemSteps(ref),
             ...openCardSteps(ref),
-            tabStep("Dokumentasi"),
+            tabStep("documentation", "Dokumentasi"),
             uploadStep("softcopy_file", "denah_pengamanan_gudang_sitaan.pdf", "%PDF-1.4 denah"),
             {
                 content: "The softcopy is attached",

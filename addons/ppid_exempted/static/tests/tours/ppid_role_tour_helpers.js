@@ -82,11 +82,11 @@ export function many2oneSteps(fieldName, text, proposal, scope = "") {
     ];
 }
 
-/** Open a tab of the form's notebook by its Indonesian label. */
-export function tabStep(label) {
+/** Open a tab of the form's notebook (its page name), by its Indonesian label. */
+export function tabStep(name, label) {
     return {
         content: `Open the tab ${label}`,
-        trigger: `.o_notebook .nav-link:contains('${label}')`,
+        trigger: `.o_notebook .nav-link[name='${name}']:contains('${label}')`,
         run: "click",
     };
 }

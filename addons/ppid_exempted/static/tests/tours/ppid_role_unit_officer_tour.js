@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("ppid_role_unit_officer", {
         },
         ...many2oneSteps("legal_basis_id", "huruf h", "rahasia pribadi"),
         ...many2oneSteps("legal_subpoint_id", "angka 2", "angka 2"),
-        tabStep("Informasi"),
+        tabStep("information", "Informasi"),
         {
             content: "Description",
             trigger: ".o_field_widget[name='description'] textarea",
@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("ppid_role_unit_officer", {
             content: "The unit's test sheet is attached",
             trigger: ".o_field_widget[name='unit_test_sheet'] .o_clear_file_button",
         },
-        tabStep("Konsekuensi"),
+        tabStep("consequences", "Konsekuensi"),
         {
             content: "Harm if opened",
             trigger: ".o_field_widget[name='harm_if_opened'] textarea",
