@@ -44,3 +44,4 @@ from . import test_service_level_report
 from . import test_public_search
 from . import test_citation_papers
 from . import test_role_tours
+from . import test_session_form
