@@ -6,9 +6,8 @@ The public routes (controllers/publication.py) read here first. A
 representation is current while the version of the published rows it was
 built from (ppid.public.version, bumped by PostgreSQL triggers in the
 statement that changes such a row) has not changed; a conditional request
-then costs one query of two unique-index lookups (the version by (body,
-family), the stored representation by (body, kind)), whatever the number of
-rows, and a full response sends the stored bytes.
+then costs one lookup of the version by its unique index (body, family),
+whatever the number of rows, and a full response sends the stored bytes.
 
 Where the snapshot is (re)built: the public routes are `readonly=True`, so
 that Odoo sends them to a read replica when `db_replica_host` is set.
@@ -125,38 +124,36 @@ class PpidPublicSnapshot(models.Model):
 
     @api.model
     def _version(self, company_id, kind):
-        """The current validators of a representation, without its body, in
-        one query of unique-index lookups; None when the body does not exist.
+        """The current validators of a representation, without its body: one
+        lookup by the unique index of the version (a second one, of the body,
+        only for a body whose rows never changed); None when the body does
+        not exist.
 
-        Returns a dict with `etag`, `last_modified`, `fingerprint` and
-        `stored` (whether the stored body is current).
+        Returns a dict with `etag`, `last_modified` and `fingerprint` (what a
+        stored body must have been built from to be current).
         """
         # pending ORM writes reach the database (and its triggers) first
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """
-                SELECT version.serial, version.changed_at, stored.fingerprint
-                  FROM res_company company
-                  LEFT JOIN ppid_public_version version
-                    ON version.company_id = company.id
-                   AND version.family = %(family)s
-                  LEFT JOIN ppid_public_snapshot stored
-                    ON stored.company_id = company.id AND stored.kind = %(kind)s
-                 WHERE company.id = %(company)s
-                """,
-                family=self._family(kind),
-                kind=kind,
-                company=company_id,
+                "SELECT serial, changed_at FROM ppid_public_version"
+                " WHERE company_id = %s AND family = %s",
+                company_id,
+                self._family(kind),
             )
         )
         found = self.env.cr.fetchone()
         if not found:
-            return None
-        serial, changed_at, stored_fingerprint = found
+            self.env.cr.execute(
+                SQL("SELECT 1 FROM res_company WHERE id = %s", company_id)
+            )
+            if not self.env.cr.fetchone():
+                return None
+            found = (0, None)
+        serial, changed_at = found
         # the labels are Indonesian once the language is installed (cached)
         lang = INDONESIAN if self.env["res.lang"]._get_data(code=INDONESIAN) else ""
-        fingerprint = f"{PUBLIC_FORMAT_VERSION}|{lang}|{serial or 0}"
+        fingerprint = f"{PUBLIC_FORMAT_VERSION}|{lang}|{serial}"
         return {
             "fingerprint": fingerprint,
             "etag": self.env["ppid.register"]._public_etag(
@@ -165,24 +162,39 @@ class PpidPublicSnapshot(models.Model):
             # A list that never changed has a fixed date, so that its
             # validators stay stable from one request to the next.
             "last_modified": changed_at or EMPTY_LIST_DATE,
-            "stored": stored_fingerprint == fingerprint,
         }
+
+    @api.model
+    def _is_current(self, company_id, kind, version):
+        """Whether a body is stored for this version of the rows."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM ppid_public_snapshot"
+                " WHERE company_id = %s AND kind = %s AND fingerprint = %s",
+                company_id,
+                kind,
+                version["fingerprint"],
+            )
+        )
+        return bool(self.env.cr.fetchone())
 
     @api.model
     def _body(self, company_id, kind, version):
         """The body of a representation (bytes): the stored one when current;
         else built, and stored when the cursor may write."""
-        company = self.env["res.company"].sudo().browse(company_id)
-        if version["stored"]:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT body FROM ppid_public_snapshot"
-                    " WHERE company_id = %s AND kind = %s",
-                    company.id,
-                    kind,
-                )
+        self.env.cr.execute(
+            SQL(
+                "SELECT body FROM ppid_public_snapshot"
+                " WHERE company_id = %s AND kind = %s AND fingerprint = %s",
+                company_id,
+                kind,
+                version["fingerprint"],
             )
-            return self.env.cr.fetchone()[0].encode()
+        )
+        stored = self.env.cr.fetchone()
+        if stored:
+            return stored[0].encode()
+        company = self.env["res.company"].sudo().browse(company_id)
         body = self._build(company, kind)
         if not self.env.cr.readonly and self._storable(company, kind):
             self._store(company, kind, version, body)
@@ -258,7 +270,7 @@ class PpidPublicSnapshot(models.Model):
                 kinds += [f"page.{route}.{page}.{size}" for page in range(1, pages + 1)]
             for kind in kinds:
                 version = self._version(company.id, kind)
-                if not version["stored"]:
+                if not self._is_current(company.id, kind, version):
                     self._store(company, kind, version, self._build(company, kind))
             # pages that no longer exist
             self.env.cr.execute(
