@@ -74,6 +74,7 @@ ROUNDS = int(os.environ.get("PPID_BENCH_ROUNDS", "100"))
 # The cheapest routes Odoo can serve with a database: 304 from a constant.
 FLOOR_MANIFEST = """{
     "name": "PPID bench floor (throwaway)",
+    "author": "PPID Exempted contributors",
     "version": "19.0.1.0.0",
     "depends": ["web"],
     "license": "LGPL-3",

@@ -43,9 +43,15 @@ from .ppid_exempted_information import ACTIVE_EXEMPTION_STATES
 FAMILIES = ("register", "opened")
 
 # plpgsql: one function bumps; one per watched table finds the bodies touched.
+# After an uninstall the triggers on res_company and res_lang stay behind
+# without a table to bump: then they do nothing.
 BUMP_FUNCTION = """
 CREATE OR REPLACE FUNCTION ppid_public_bump(companies integer[], families text[])
-RETURNS void LANGUAGE sql AS $bump$
+RETURNS void LANGUAGE plpgsql AS $bump$
+BEGIN
+    IF to_regclass('ppid_public_version') IS NULL THEN
+        RETURN;
+    END IF;
     INSERT INTO ppid_public_version AS version (
         company_id, family, serial, changed_at, transaction_id,
         create_uid, write_uid, create_date, write_date)
@@ -66,7 +72,8 @@ RETURNS void LANGUAGE sql AS $bump$
                              version.changed_at + interval '1 second')
            END,
            transaction_id = EXCLUDED.transaction_id,
-           write_date = EXCLUDED.write_date
+           write_date = EXCLUDED.write_date;
+END
 $bump$;
 """
 
