@@ -12,6 +12,7 @@ half opened: 10,000 changes at N = 10,000, the target of issue 14: at most
 
     python3 tests/bench/bench_expiry.py [--sizes 1000 10000 100000]
         [--series daily worst all] [--profile] [--published]
+        [--compare-version-triggers]
 
 Needs Odoo 19 importable by python3 and PostgreSQL; writes the results to
 tests/bench/RESULTS.md (section "Expiry cron").
@@ -30,7 +31,7 @@ from pathlib import Path
 import odoo
 import odoo.sql_db
 from odoo.modules.registry import Registry
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 ROOT = Path(__file__).resolve().parents[2]
 DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_expiry")
@@ -108,6 +109,25 @@ def fill(cr, size, changing, published=False):
     )
 
 
+def set_version_triggers(registry, enabled):
+    """Enable or disable the triggers of ppid.public.version (to measure
+    what they cost the cron)."""
+    with registry.cursor() as cr:
+        cr.execute(
+            "SELECT tgrelid::regclass::text, tgname FROM pg_trigger"
+            " WHERE tgname LIKE 'ppid_public_%'"
+        )
+        for table, name in cr.fetchall():
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s %s TRIGGER %s",
+                    SQL.identifier(table),
+                    SQL("ENABLE" if enabled else "DISABLE"),
+                    SQL.identifier(name),
+                )
+            )
+
+
 def run_cron(registry, size, changing, profile=False, published=False):
     with registry.cursor() as cr:
         fill(cr, size, changing, published)
@@ -147,6 +167,11 @@ def main():
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the runs")
     parser.add_argument("--published", action="store_true", help="every item published")
+    parser.add_argument(
+        "--compare-version-triggers",
+        action="store_true",
+        help="run each case again with the public version's triggers disabled",
+    )
     args = parser.parse_args()
     create_database()
     config.parse_config(
@@ -168,11 +193,18 @@ def main():
     for series in args.series:
         churn = series_churn[series]
         for size in args.sizes:
-            elapsed, queries, states = run_cron(
-                registry, size, churn(size), args.profile, args.published
-            )
-            rows.append((series, size, elapsed, queries, states))
-            print(f"{series} {size:>7}: {elapsed:6.2f} s, {queries} queries, {states}")
+            modes = (True, False) if args.compare_version_triggers else (True,)
+            for triggers in modes:
+                set_version_triggers(registry, triggers)
+                elapsed, queries, states = run_cron(
+                    registry, size, churn(size), args.profile, args.published
+                )
+                label = series if triggers else f"{series}, version triggers off"
+                rows.append((label, size, elapsed, queries, states))
+                print(
+                    f"{label} {size:>7}: {elapsed:6.2f} s, {queries} queries, {states}"
+                )
+            set_version_triggers(registry, True)
     write_results(rows, args.published)
     Registry.delete(DB)
     odoo.sql_db.close_db(DB)
