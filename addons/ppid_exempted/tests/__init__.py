@@ -37,3 +37,4 @@ from . import test_search_indexes
 from . import test_bulk_chatter
 from . import test_fuzz
 from . import test_public_version
+from . import test_register_pdf
