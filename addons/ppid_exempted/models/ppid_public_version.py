@@ -6,9 +6,9 @@ One row per body and family of public representations ("register": the DIK
 feeds and pages; "opened": the announcements of information opened again).
 PostgreSQL triggers, created in `init()`, bump it in the statement that
 changes a row the family shows, whatever the path: the ORM, an import, the
-cron, or SQL typed by hand. A conditional request then reads the version and
-the stored snapshot by their unique indexes (ppid.public.snapshot._version)
-instead of aggregating the published rows.
+cron, or SQL typed by hand. A conditional request then reads the version by
+its unique index (ppid.public.snapshot._version) instead of aggregating the
+published rows.
 
 What bumps a family (every value a public representation shows):
 - an item inserted, written or deleted that is published and classified
@@ -18,11 +18,11 @@ What bumps a family (every value a public representation shows):
   learns nothing of activity on information it cannot see;
 - an announcement (DIP entry) of an opened item (opened);
 - a unit of the body written (register: the holding unit's name);
-- the legal-basis catalogue written, labels and their translations (register,
-  every body);
+- the legal-basis catalogue written: labels, names and their translations
+  (register, every body);
 - the body written: its name, addresses, or its logo (both; a new logo
   rewrites the body's row, which stores its web copy, res.company.logo_web);
-- a language installed or removed (both: the labels are Indonesian once
+- a language activated or deactivated (both: the labels are Indonesian once
   Indonesian is installed);
 - an install or update of the module (both: the templates may have changed).
 
