@@ -1,7 +1,9 @@
 """Benchmark of the daily expiry cron (issue 5).
 
 Creates a throwaway database with the addon, fills it with N classified items
-by SQL, and runs ``_cron_expiry`` once per size, counting SQL queries and time.
+by SQL (with ``--published``, all of them published: the cron's writes then
+also change the public register and bump its version, ppid.public.version),
+and runs ``_cron_expiry`` once per size, counting SQL queries and time.
 Three series: a daily churn of 100 items warned and 100 opened whatever the
 size of the register (the normal day); a worst case where 5% are warned and 5%
 opened on the same day; and "all", where every item changes (half warned,
@@ -9,7 +11,8 @@ half opened: 10,000 changes at N = 10,000, the target of issue 14: at most
 5 s, queries O(batches)). The other items end years later.
 
     python3 tests/bench/bench_expiry.py [--sizes 1000 10000 100000]
-        [--series daily worst all] [--profile]
+        [--series daily worst all] [--profile] [--published]
+        [--compare-version-triggers]
 
 Needs Odoo 19 importable by python3 and PostgreSQL; writes the results to
 tests/bench/RESULTS.md (section "Expiry cron").
@@ -17,20 +20,21 @@ tests/bench/RESULTS.md (section "Expiry cron").
 
 import argparse
 import cProfile
+import os
 import pstats
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import odoo
 import odoo.sql_db
 from odoo.modules.registry import Registry
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 ROOT = Path(__file__).resolve().parents[2]
-DB = "ppid_bench_expiry"
+DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_expiry")
 TODAY = date(2026, 3, 11)  # 30 working days before 30 April 2026
 
 
@@ -55,12 +59,13 @@ def create_database():
             "--stop-after-init",
             "--log-level=warn",
             "--http-interface=127.0.0.1",
+            "--http-port=0",
         ],
         check=True,
     )
 
 
-def fill(cr, size, changing):
+def fill(cr, size, changing, published=False):
     """Insert `size` documented items, `changing` warned and `changing` ending."""
     cr.execute(
         "DELETE FROM mail_activity WHERE res_model = 'ppid.exempted.information'"
@@ -82,14 +87,15 @@ def fill(cr, size, changing):
         INSERT INTO ppid_exempted_information (
             name, title, unit_id, company_id, legal_basis_id, huruf, state,
             exemption_scope, period_type, period_end_date, period_basis,
-            review_date, active, approved_by_id, approved_datetime,
+            review_date, active, approved_by_id, approved_datetime, is_published,
             create_uid, write_uid, create_date, write_date)
         SELECT 'B/' || n, 'Bench item ' || n, %(unit)s, %(company)s, %(basis)s,
             'b', 'documented', 'part', 'date',
             CASE WHEN n <= %(changing)s THEN DATE '2026-04-30'
                  WHEN n <= 2 * %(changing)s THEN DATE '2026-03-11'
                  ELSE DATE '2031-01-01' END,
-            'UU 30/2000', DATE '2027-01-01', true, 1, now(), 1, 1, now(), now()
+            'UU 30/2000', DATE '2027-01-01', true, 1, now(), %(published)s,
+            1, 1, now(), now()
         FROM generate_series(1, %(size)s) AS n
         """,
         {
@@ -98,13 +104,33 @@ def fill(cr, size, changing):
             "basis": basis_id,
             "size": size,
             "changing": changing,
+            "published": published,
         },
     )
 
 
-def run_cron(registry, size, changing, profile=False):
+def set_version_triggers(registry, enabled):
+    """Enable or disable the triggers of ppid.public.version (to measure
+    what they cost the cron)."""
     with registry.cursor() as cr:
-        fill(cr, size, changing)
+        cr.execute(
+            "SELECT tgrelid::regclass::text, tgname FROM pg_trigger"
+            " WHERE tgname LIKE 'ppid_public_%'"
+        )
+        for table, name in cr.fetchall():
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s %s TRIGGER %s",
+                    SQL.identifier(table),
+                    SQL("ENABLE" if enabled else "DISABLE"),
+                    SQL.identifier(name),
+                )
+            )
+
+
+def run_cron(registry, size, changing, profile=False, published=False):
+    with registry.cursor() as cr:
+        fill(cr, size, changing, published)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         env.company.ppid_officer_user_id = env.ref("base.user_admin")
@@ -140,6 +166,12 @@ def main():
         default=["daily", "worst", "all"],
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the runs")
+    parser.add_argument("--published", action="store_true", help="every item published")
+    parser.add_argument(
+        "--compare-version-triggers",
+        action="store_true",
+        help="run each case again with the public version's triggers disabled",
+    )
     args = parser.parse_args()
     create_database()
     config.parse_config(
@@ -161,22 +193,39 @@ def main():
     for series in args.series:
         churn = series_churn[series]
         for size in args.sizes:
-            elapsed, queries, states = run_cron(
-                registry, size, churn(size), args.profile
-            )
-            rows.append((series, size, elapsed, queries, states))
-            print(f"{series} {size:>7}: {elapsed:6.2f} s, {queries} queries, {states}")
-    write_results(rows)
+            modes = (True, False) if args.compare_version_triggers else (True,)
+            for triggers in modes:
+                set_version_triggers(registry, triggers)
+                elapsed, queries, states = run_cron(
+                    registry, size, churn(size), args.profile, args.published
+                )
+                label = series if triggers else f"{series}, version triggers off"
+                rows.append((label, size, elapsed, queries, states))
+                print(
+                    f"{label} {size:>7}: {elapsed:6.2f} s, {queries} queries, {states}"
+                )
+            set_version_triggers(registry, True)
+    write_results(rows, args.published)
     Registry.delete(DB)
     odoo.sql_db.close_db(DB)
     subprocess.run(["dropdb", "--if-exists", DB], check=True)
 
 
-def write_results(rows):
+def write_results(rows, published):
     lines = [
         "## Expiry cron (`tests/bench/bench_expiry.py`)",
         "",
-        f"Run on {date.today()} (2 cores). *daily*: 100 items warned and 100 "
+        f"Run on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+        f"{os.cpu_count()} CPU(s) shared with other agents' work; load average "
+        "(1, 5, 15 min) at the end: "
+        + ", ".join(f"{load:.2f}" for load in os.getloadavg())
+        + (
+            ". Every item is published (`--published`: the cron's writes also "
+            "change the public register and bump its version)"
+            if published
+            else ". No item is published (`--published` publishes them all)"
+        )
+        + ". *daily*: 100 items warned and 100 "
         "opened; *worst*: 5% warned and 5% opened in one run; *all*: every "
         "item changes, half warned and half opened.",
         "",

@@ -21,6 +21,8 @@ set of a child process gives wkhtmltopdf's. Writes tests/bench/RESULTS.md
 
     python3 tests/bench/bench_reports.py [--xlsx-rows 10000] [--pdf-rows 1000]
         [--runs 3]
+    python3 tests/bench/bench_reports.py --pdf-rows 10 --sample /tmp/register
+        (only the PDF of 10 rows and a PNG of each page, to look at)
 """
 
 import argparse
@@ -286,11 +288,48 @@ def wait_for_server():
     raise RuntimeError("The Odoo server did not start")
 
 
+def sample(registry, rows, directory):
+    """The register PDF of `rows` rows, and its pages as PNG, in `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    fill(registry, rows)
+    server = subprocess.Popen(odoo_command())
+    try:
+        wait_for_server()
+        urllib.request.urlopen(f"http://127.0.0.1:{PORT}/web/login", timeout=120)
+        with registry.cursor() as cr:
+            env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "Asia/Makassar"})
+            content, _kind = env["ir.actions.report"]._render_qweb_pdf(
+                "ppid_exempted.ppid_register_report",
+                res_ids=None,
+                data={"company_id": env.company.id, "date": str(DAY)},
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    path = directory / f"register-{rows}.pdf"
+    path.write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", str(path), str(path.with_suffix(""))],
+        check=True,
+    )
+    print(f"{path} ({len(content):,} bytes) and its pages as PNG in {directory}")
+    Registry.delete(DB)
+    odoo.sql_db.close_db(DB)
+    subprocess.run(["dropdb", "--force", "--if-exists", DB], check=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--xlsx-rows", type=int, default=10000)
     parser.add_argument("--pdf-rows", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--sample",
+        metavar="DIR",
+        help="only print the register PDF of --pdf-rows rows into DIR, with one "
+        "PNG a page (pdftoppm), to look at; nothing is measured or written to "
+        "RESULTS.md",
+    )
     args = parser.parse_args()
     load_start = os.getloadavg()
     create_database()
@@ -304,6 +343,9 @@ def main():
         ]
     )
     registry = Registry(DB)
+    if args.sample:
+        sample(registry, args.pdf_rows, Path(args.sample))
+        return
     xlsx_result = measure(registry, args.xlsx_rows, xlsx, args.runs)
     print(
         f"XLSX {xlsx_result['rows']:,} rows: {xlsx_result['median']:.2f} s, "

@@ -24,6 +24,7 @@ from . import ppid_classification_decree
 from . import ppid_classification_decree_line
 from . import ppid_register
 from . import ppid_public_snapshot
+from . import ppid_public_version
 from . import ppid_register_issue
 from . import ppid_register_issue_line
 from . import ppid_archive_location

@@ -3,10 +3,11 @@
 """The published register, precomputed: one stored body per body and format.
 
 The public routes (controllers/publication.py) read here first. A
-representation is current while the fingerprint of the published rows it was
-built from (ppid.register._public_fingerprint, one query over a partial index)
-has not changed; a conditional request then costs that query and one lookup by
-(body, kind), and a full response sends the stored bytes.
+representation is current while the version of the published rows it was
+built from (ppid.public.version, bumped by PostgreSQL triggers in the
+statement that changes such a row) has not changed; a conditional request
+then costs one lookup of the version by its unique index (body, family),
+whatever the number of rows, and a full response sends the stored bytes.
 
 Where the snapshot is (re)built: the public routes are `readonly=True`, so
 that Odoo sends them to a read replica when `db_replica_host` is set.
@@ -16,13 +17,14 @@ that Odoo sends them to a read replica when `db_replica_host` is set.
 - On a replica the cursor cannot write: the request builds the body without
   storing it (correct, only slower), and the cron "PPID: refresh the public
   register" rebuilds every stale snapshot on the primary within minutes.
-A stale snapshot is never served: its fingerprint no longer matches.
+A stale snapshot is never served: the version it was built from is no longer
+the current one.
 """
 
 import csv
 import io
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -92,8 +94,8 @@ class PpidPublicSnapshot(models.Model):
     _kind_uniq = models.UniqueIndex("(company_id, kind)")
 
     def init(self):
-        # The fingerprint of the published rows reads only this partial index
-        # (an index-only scan over the published rows of one body).
+        # The published rows of a body: their count and their latest write
+        # (the pages' "terakhir diperbarui") from this partial index.
         states = ", ".join(f"'{state}'" for state in ACTIVE_EXEMPTION_STATES)
         self.env.cr.execute(
             SQL(
@@ -122,92 +124,94 @@ class PpidPublicSnapshot(models.Model):
 
     @api.model
     def _version(self, company_id, kind):
-        """The current validators of a representation, without its body, in
-        one query; None when the body does not exist.
+        """The current validators of a representation, without its body: one
+        lookup by the unique index of the version (a second one, of the body,
+        only for a body whose rows never changed); None when the body does
+        not exist.
 
-        Returns a dict with `etag`, `last_modified`, `fingerprint` and
-        `stored` (whether the stored body is current).
+        Returns a dict with `etag`, `last_modified` and `fingerprint` (what a
+        stored body must have been built from to be current).
         """
-        fingerprint_query = self.env["ppid.register"]._public_fingerprint_query(
-            company_id, self._family(kind)
-        )
+        # pending ORM writes reach the database (and its triggers) first
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """
-                SELECT company.name, rows.rows, rows.ids, rows.stamps,
-                       rows.last_write, stored.fingerprint, stored.etag,
-                       stored.last_modified
-                  FROM res_company company
-                 CROSS JOIN (%(fingerprint)s) rows
-                  LEFT JOIN ppid_public_snapshot stored
-                    ON stored.company_id = company.id AND stored.kind = %(kind)s
-                 WHERE company.id = %(company)s
-                """,
-                fingerprint=fingerprint_query,
-                kind=kind,
-                company=company_id,
+                "SELECT serial, changed_at FROM ppid_public_version"
+                " WHERE company_id = %s AND family = %s",
+                company_id,
+                self._family(kind),
             )
         )
         found = self.env.cr.fetchone()
         if not found:
-            return None
-        name, rows, ids, stamps, last_write, *stored = found
-        # the labels are Indonesian once the language is installed
+            self.env.cr.execute(
+                SQL("SELECT 1 FROM res_company WHERE id = %s", company_id)
+            )
+            if not self.env.cr.fetchone():
+                return None
+            found = (0, None)
+        serial, changed_at = found
+        # the labels are Indonesian once the language is installed (cached)
         lang = INDONESIAN if self.env["res.lang"]._get_data(code=INDONESIAN) else ""
-        fingerprint = f"{lang}|{name}|{rows}|{ids}|{stamps}|{last_write}"
-        stored_fingerprint, stored_etag, stored_last_modified = stored
-        if stored_fingerprint == fingerprint:
-            return {
-                "fingerprint": fingerprint,
-                "etag": stored_etag,
-                "last_modified": stored_last_modified,
-                "stored": True,
-                "rows": rows,
-            }
-        # Last-Modified never goes back, even when a row leaves the feed and
-        # the latest write left with it.
-        # An empty list has never changed: a fixed date keeps its validators
-        # stable from one request to the next, stored or not.
-        last_modified = (last_write or EMPTY_LIST_DATE).replace(microsecond=0)
-        if stored_last_modified and stored_last_modified >= last_modified:
-            last_modified = stored_last_modified + timedelta(seconds=1)
+        fingerprint = f"{PUBLIC_FORMAT_VERSION}|{lang}|{serial}"
         return {
             "fingerprint": fingerprint,
             "etag": self.env["ppid.register"]._public_etag(
                 company_id, kind, fingerprint
             ),
-            "last_modified": last_modified,
-            "stored": False,
-            "rows": rows,
+            # A list that never changed has a fixed date, so that its
+            # validators stay stable from one request to the next.
+            "last_modified": changed_at or EMPTY_LIST_DATE,
         }
+
+    @api.model
+    def _is_current(self, company_id, kind, version):
+        """Whether a body is stored for this version of the rows."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM ppid_public_snapshot"
+                " WHERE company_id = %s AND kind = %s AND fingerprint = %s",
+                company_id,
+                kind,
+                version["fingerprint"],
+            )
+        )
+        return bool(self.env.cr.fetchone())
 
     @api.model
     def _body(self, company_id, kind, version):
         """The body of a representation (bytes): the stored one when current;
         else built, and stored when the cursor may write."""
-        company = self.env["res.company"].sudo().browse(company_id)
-        if version["stored"]:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT body FROM ppid_public_snapshot"
-                    " WHERE company_id = %s AND kind = %s",
-                    company.id,
-                    kind,
-                )
+        self.env.cr.execute(
+            SQL(
+                "SELECT body FROM ppid_public_snapshot"
+                " WHERE company_id = %s AND kind = %s AND fingerprint = %s",
+                company_id,
+                kind,
+                version["fingerprint"],
             )
-            return self.env.cr.fetchone()[0].encode()
+        )
+        stored = self.env.cr.fetchone()
+        if stored:
+            return stored[0].encode()
+        company = self.env["res.company"].sudo().browse(company_id)
         body = self._build(company, kind)
-        if not self.env.cr.readonly and self._storable(kind, version["rows"]):
+        if not self.env.cr.readonly and self._storable(company, kind):
             self._store(company, kind, version, body)
         return body.encode()
 
     @api.model
-    def _storable(self, kind, rows):
+    def _storable(self, company, kind):
         """Feeds and the pages that exist: an anonymous visitor asking for
         ?page=123456 gets an empty page, and stores nothing."""
         if kind in FEED_KINDS:
             return True
-        _page, _route, page, size = kind.split(".")
+        _page, route, page, size = kind.split(".")
+        builder = self.env["ppid.register"].sudo()
+        if route == "dik":
+            rows = builder._public_register_count(company)
+        else:
+            rows = builder._public_opened_count(company)
         return int(page) <= max((rows + int(size) - 1) // int(size), 1)
 
     @api.model
@@ -266,7 +270,7 @@ class PpidPublicSnapshot(models.Model):
                 kinds += [f"page.{route}.{page}.{size}" for page in range(1, pages + 1)]
             for kind in kinds:
                 version = self._version(company.id, kind)
-                if not version["stored"]:
+                if not self._is_current(company.id, kind, version):
                     self._store(company, kind, version, self._build(company, kind))
             # pages that no longer exist
             self.env.cr.execute(
@@ -367,22 +371,23 @@ class PpidPublicSnapshot(models.Model):
         }
 
     @api.model
-    def _last_updated(self, company):
-        """When the published rows of the body last changed."""
-        latest = (
-            self.env["ppid.exempted.information"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
-                [("company_id", "=", company.id), ("is_published", "=", True)],
-                order="write_date desc",
-                limit=1,
-            )
-        )
+    def _last_updated(self, company, family="register"):
+        """When the rows a family shows last changed (for the page's
+        "terakhir diperbarui"): only rows the page shows count."""
+        builder = self.env["ppid.register"]
+        if family == "register":
+            rows = self.env["ppid.exempted.information"].with_context(active_test=False)
+            domain = builder._public_register_domain(company)
+        else:
+            rows = self.env["ppid.public.information"].with_context(active_test=False)
+            domain = builder._opened_domain(company)
+        latest = rows.sudo().search(domain, order="write_date desc", limit=1)
         return latest.write_date
 
     @api.model
     def _render_page(self, template, company, **values):
+        opened = template == "ppid_exempted.public_opened_page"
+        family = "opened" if opened else "register"
         return str(
             self.env["ir.qweb"]._render(
                 template,
@@ -390,7 +395,7 @@ class PpidPublicSnapshot(models.Model):
                     "company": company,
                     "company_name": company.name,
                     "base_url": f"/ppid/{company.id}",
-                    "last_updated": self._last_updated(company),
+                    "last_updated": self._last_updated(company, family),
                     **values,
                 },
             )

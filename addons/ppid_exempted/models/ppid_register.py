@@ -12,7 +12,6 @@ from babel.dates import format_date
 from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
-from odoo.tools import SQL
 
 from .ppid_exempted_information import ACTIVE_EXEMPTION_STATES
 
@@ -504,65 +503,8 @@ class PpidRegister(models.AbstractModel):
         return rows
 
     @api.model
-    def _public_fingerprint_query(self, company_id, family):
-        """SQL of one row (rows, ids, stamps, last_write) that changes with
-        the rows a public feed shows, without building them.
-
-        `family` is "register" (the DIK feeds and pages) or "opened" (the
-        announcements). Only published rows count, so that nothing done on an
-        unpublished item (a draft, an item the PPID did not publish) shows in
-        a validator: the public learns nothing of activity on information it
-        cannot see. The sums of ids and of write dates change when a row joins
-        or leaves the set, and when a row written by a long transaction
-        commits with an older write date. The register also follows its units
-        and the legal-basis catalogue, whose names it prints. One aggregate
-        over a partial index (see ppid.public.snapshot), no row fetched.
-        """
-        for model in (
-            "ppid.exempted.information",
-            "ppid.unit",
-            "ppid.public.information",
-            "ppid.legal.basis",
-            "res.company",
-        ):
-            self.env[model].flush_model(["write_date"])
-        if family == "register":
-            return SQL(
-                """
-                SELECT count(*) AS rows,
-                       coalesce(sum(id), 0) AS ids,
-                       coalesce(sum(extract(epoch FROM write_date)), 0) AS stamps,
-                       greatest(
-                           max(write_date),
-                           (SELECT max(write_date) FROM ppid_unit
-                             WHERE company_id = %(company)s),
-                           (SELECT max(write_date) FROM ppid_legal_basis)
-                       ) AS last_write
-                  FROM ppid_exempted_information
-                 WHERE company_id = %(company)s
-                   AND is_published
-                   AND state IN %(states)s
-                """,
-                company=company_id,
-                states=tuple(ACTIVE_EXEMPTION_STATES),
-            )
-        return SQL(
-            """
-            SELECT count(*) AS rows,
-                   coalesce(sum(entry.id), 0) AS ids,
-                   coalesce(sum(extract(epoch FROM entry.write_date)), 0) AS stamps,
-                   max(entry.write_date) AS last_write
-              FROM ppid_public_information entry
-              JOIN ppid_exempted_information item
-                ON item.id = entry.information_id
-             WHERE entry.company_id = %(company)s AND item.state = 'opened'
-            """,
-            company=company_id,
-        )
-
-    @api.model
     def _public_etag(self, company_id, kind, fingerprint):
         """The ETag of one representation: its kind and the fingerprint of
-        its rows (which includes the name of the body)."""
+        its rows (ppid.public.version)."""
         seed = "|".join((PUBLIC_FORMAT_VERSION, kind, str(company_id), fingerprint))
         return hashlib.sha256(seed.encode()).hexdigest()[:32]

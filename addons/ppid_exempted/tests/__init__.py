@@ -45,3 +45,5 @@ from . import test_public_search
 from . import test_citation_papers
 from . import test_role_tours
 from . import test_session_form
+from . import test_public_version
+from . import test_register_pdf
