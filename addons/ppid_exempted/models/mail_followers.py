@@ -17,19 +17,20 @@ class MailFollowers(models.Model):
         if self.env.su:
             # Subscriptions the system makes on its own (authors, assignees,
             # tracked users): those who may not read the item are left out.
-            policy = self.env["ppid.vault.policy"]
+            refused = self.env["ppid.vault.policy"]._follows_refused(
+                [
+                    (vals["res_id"], vals["partner_id"])
+                    for vals in vals_list
+                    if vals.get("res_model") == VAULT_MODEL
+                    and vals.get("res_id")
+                    and vals.get("partner_id")
+                ]
+            )
             vals_list = [
                 vals
                 for vals in vals_list
-                if not (
-                    vals.get("res_model") == VAULT_MODEL
-                    and vals.get("res_id")
-                    and vals.get("partner_id")
-                    and policy._partners_who_may_not_follow(
-                        self.env[VAULT_MODEL].browse(vals["res_id"]),
-                        [vals["partner_id"]],
-                    )
-                )
+                if vals.get("res_model") != VAULT_MODEL
+                or (vals.get("res_id"), vals.get("partner_id")) not in refused
             ]
         else:
             self._ppid_check_item_followers(

@@ -457,18 +457,35 @@ class PpidVaultPolicy(models.AbstractModel):
 
     @api.model
     def _partners_who_may_not_follow(self, items, partner_ids):
-        """The partners among `partner_ids` that may not follow `items`:
-        only the internal users who may read every one of them may."""
-        partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
-        refused = self.env["res.partner"]
-        items = items.sudo().with_context(active_test=False)
+        """The partners among `partner_ids` that may not follow `items`."""
+        refused = self._follows_refused(
+            [
+                (item_id, partner_id)
+                for item_id in items.ids
+                for partner_id in partner_ids
+            ]
+        )
+        return self.env["res.partner"].sudo().browse({p for _i, p in refused})
+
+    @api.model
+    def _follows_refused(self, pairs):
+        """The (item id, partner id) pairs among `pairs` where the partner may
+        not follow the item: only an internal user of the partner who may read
+        the item may. One read check per partner and user, whatever the number
+        of items (the expiry cron subscribes thousands at once)."""
+        items_of = {}
+        for item_id, partner_id in pairs:
+            items_of.setdefault(partner_id, set()).add(item_id)
+        partners = self.env["res.partner"].sudo().browse(list(items_of)).exists()
+        Items = self.env[VAULT_MODEL].sudo().with_context(active_test=False)
+        refused = set()
         for partner in partners:
-            users = partner.user_ids.filtered(lambda u: u.active and not u.share)
-            if not any(
-                len(items.with_user(user)._filtered_access("read")) == len(items)
-                for user in users
-            ):
-                refused |= partner
+            item_ids = items_of[partner.id]
+            items = Items.browse(item_ids)
+            readable = set()
+            for user in partner.user_ids.filtered(lambda u: u.active and not u.share):
+                readable.update(items.with_user(user)._filtered_access("read").ids)
+            refused.update((item_id, partner.id) for item_id in item_ids - readable)
         return refused
 
     @api.model

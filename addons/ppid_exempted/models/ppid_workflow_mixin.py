@@ -7,7 +7,7 @@ form made read-only from the same declaration."""
 
 from datetime import date, datetime
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .ppid_rulebook import (
@@ -41,8 +41,17 @@ class PpidWorkflowMixin(models.AbstractModel):
         return dict(self._fields["state"]._description_selection(self.env))
 
     def _current_user_roles(self):
-        user = self.env.user
-        return {role for role, group in ROLE_GROUPS.items() if user.has_group(group)}
+        return self._user_roles(self.env.uid)
+
+    @tools.ormcache("uid")
+    def _user_roles(self, uid):
+        """The PPID roles of a user, once per user: the gate asks for them for
+        every move of every card. Cleared with the user's groups (a change of
+        groups clears the registry's caches)."""
+        user = self.env["res.users"].browse(uid)
+        return frozenset(
+            role for role, group in ROLE_GROUPS.items() if user.has_group(group)
+        )
 
     # ------------------------------------------------------------------
     # The rulebook (ppid_rulebook): actors, moves and field ownership
