@@ -73,6 +73,10 @@
         "views/ppid_dik_import_views.xml",
         "views/ppid_collection_round_letter_views.xml",
         "views/ppid_receipt_views.xml",
+        "security/ppid_handover_rules.xml",
+        "data/ppid_handover_data.xml",
+        "report/report_handover.xml",
+        "views/ppid_handover_views.xml",
     ],
     "demo": [
         # First: Bahasa Indonesia, before the demo records are created.

@@ -45,6 +45,7 @@ from . import base
 from . import ppid_published_information
 from . import ppid_collection_round_letter
 from . import ppid_receipt
+from . import ppid_handover
 from . import ppid_exempted_information_ui
 from . import res_company_public
 from . import res_users_nip

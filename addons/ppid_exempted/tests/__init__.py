@@ -36,3 +36,5 @@ from . import test_public_page
 from . import test_search_indexes
 from . import test_bulk_chatter
 from . import test_fuzz
+from . import test_handover
+from . import test_sop_roles
