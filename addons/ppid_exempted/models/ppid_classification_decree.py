@@ -19,6 +19,7 @@ APPROVAL_FIELDS = (
     "approved_datetime",
     "official_signed_by_id",
     "official_signed_datetime",
+    "official_signed_line_ids",
 )
 # What may still change on an approved decree: its signed scan, and the chatter.
 WRITABLE_WHEN_APPROVED = ("signed_copy", "signed_copy_filename")
@@ -148,6 +149,17 @@ class PpidClassificationDecree(models.Model):
     )
     official_signed_datetime = fields.Datetime(
         string="Signed by the Official on", readonly=True, copy=False
+    )
+    official_signed_line_ids = fields.Many2many(
+        comodel_name="ppid.classification.decree.line",
+        relation="ppid_decree_signed_line_rel",
+        column1="decree_id",
+        column2="line_id",
+        string="Lines Signed",
+        readonly=True,
+        copy=False,
+        help="The lines as the official signed them: a line added, removed or "
+        "changed since asks for the signature again.",
     )
     can_sign_official = fields.Boolean(compute="_compute_can_sign_official")
 
@@ -393,6 +405,10 @@ class PpidClassificationDecree(models.Model):
             }
         )
         for decree in self:
+            decree.sudo()._audited_write(
+                {"official_signed_line_ids": [Command.set(decree.line_ids.ids)]}
+            )
+        for decree in self:
             decree.message_post(
                 body=self.env._(
                     "Signed by %(name)s as the official who sets the classification.",
@@ -401,9 +417,24 @@ class PpidClassificationDecree(models.Model):
             )
         return True
 
+    def _signature_holds(self):
+        """The official signed these very lines, unchanged since."""
+        self.ensure_one()
+        signed = self.official_signed_datetime
+        lines = self.line_ids
+        return bool(
+            signed
+            and lines == self.official_signed_line_ids
+            and all(line.write_date <= signed for line in lines)
+        )
+
     def _reset_official_signature(self):
         self.sudo()._audited_write(
-            {"official_signed_by_id": False, "official_signed_datetime": False}
+            {
+                "official_signed_by_id": False,
+                "official_signed_datetime": False,
+                "official_signed_line_ids": [Command.clear()],
+            }
         )
         for decree in self:
             decree.message_post(
@@ -460,9 +491,7 @@ class PpidClassificationDecree(models.Model):
             )
         elif not official:
             missing.append(self.env._("the PPID official who sets it, as a user"))
-        if company.ppid_decree_signature_required and not (
-            self.official_signed_datetime
-        ):
+        if company.ppid_decree_signature_required and not self._signature_holds():
             missing.append(
                 self.env._(
                     "the signature of %(name)s, the official who sets it",

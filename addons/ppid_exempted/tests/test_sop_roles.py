@@ -1,7 +1,7 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -63,6 +63,27 @@ class TestDecreeSignedByTheOfficial(ClassificationCase):
         # what was signed changes: the signature is given again
         decree.with_user(self.committee).place = "Samarinda"
         self.assertFalse(decree.official_signed_datetime)
+        decree.with_user(self.committee).action_sign_official()
+        # a line changed after the signature: the head waits for a new one
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ppid_classification_decree SET official_signed_datetime = %s "
+            "WHERE id = %s",
+            [datetime.now() - timedelta(hours=1), decree.id],
+        )
+        decree.invalidate_recordset(["official_signed_datetime"])
+        with self.assertRefused(ValidationError, "the signature of"):
+            decree.with_user(self.head).action_approve()
+        # a line removed after the signature: likewise
+        decree.with_user(self.committee).write({"place": "Tenggarong"})
+        decree.with_user(self.committee).action_sign_official()
+        self.env.cr.execute(
+            "DELETE FROM ppid_decree_signed_line_rel WHERE decree_id = %s", [decree.id]
+        )
+        decree.invalidate_recordset(["official_signed_line_ids"])
+        with self.assertRefused(ValidationError, "the signature of"):
+            decree.with_user(self.head).action_approve()
+        decree.with_user(self.committee).write({"place": "Samarinda"})
         decree.with_user(self.committee).action_sign_official()
         decree.with_user(self.head).action_approve()
         self.assertEqual(decree.state, "approved")
