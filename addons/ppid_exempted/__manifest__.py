@@ -79,6 +79,10 @@
         "security/ppid_redacted_copy_rules.xml",
         "templates/ppid_redacted_copy_templates.xml",
         "views/ppid_redacted_copy_views.xml",
+        "security/ppid_handover_rules.xml",
+        "data/ppid_handover_data.xml",
+        "report/report_handover.xml",
+        "views/ppid_handover_views.xml",
     ],
     "demo": [
         # First: Bahasa Indonesia, before the demo records are created.

@@ -11,8 +11,16 @@ from .ppid_rulebook import DECREE
 
 HEAD_GROUP = "ppid_exempted.group_ppid_head"
 
-# Set by the approval itself, never written from outside.
-APPROVAL_FIELDS = ("state", "approved_by_id", "approved_datetime")
+# Set by the approval and by the official's signature, never written from
+# outside.
+APPROVAL_FIELDS = (
+    "state",
+    "approved_by_id",
+    "approved_datetime",
+    "official_signed_by_id",
+    "official_signed_datetime",
+    "official_signed_line_ids",
+)
 # What may still change on an approved decree: its signed scan, and the chatter.
 WRITABLE_WHEN_APPROVED = ("signed_copy", "signed_copy_filename")
 FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
@@ -68,9 +76,14 @@ class PpidClassificationDecree(models.Model):
         string="PPID Official",
         default=lambda self: self.env.company.ppid_official_id,
         tracking=True,
+        help="The official who sets the classification (PP 61/2010 Pasal "
+        "4(2)(b)): the PPID official of the body, or its head where the body "
+        "lets the head sign. The decree prints this user's name.",
     )
     ppid_official_name = fields.Char(
         string="Official's Name",
+        help="The name printed: the official's own name. A typed name is kept "
+        "only on decrees recorded before the official was a user.",
         compute="_compute_ppid_official_name",
         store=True,
         readonly=False,
@@ -128,6 +141,27 @@ class PpidClassificationDecree(models.Model):
     )
     signed_copy_filename = fields.Char()
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    official_signed_by_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Signed by the Official",
+        readonly=True,
+        copy=False,
+    )
+    official_signed_datetime = fields.Datetime(
+        string="Signed by the Official on", readonly=True, copy=False
+    )
+    official_signed_line_ids = fields.Many2many(
+        comodel_name="ppid.classification.decree.line",
+        relation="ppid_decree_signed_line_rel",
+        column1="decree_id",
+        column2="line_id",
+        string="Lines Signed",
+        readonly=True,
+        copy=False,
+        help="The lines as the official signed them: a line added, removed or "
+        "changed since asks for the signature again.",
+    )
+    can_sign_official = fields.Boolean(compute="_compute_can_sign_official")
 
     _name_company_uniq = models.Constraint(
         "UNIQUE(name, company_id)", "The decree number must be unique per public body."
@@ -170,6 +204,12 @@ class PpidClassificationDecree(models.Model):
         is_head = self.env.user.has_group(HEAD_GROUP)
         for decree in self:
             decree.can_approve = is_head and decree.state == "draft"
+
+    @api.depends("state", "ppid_official_id", "official_signed_datetime")
+    @api.depends_context("uid")
+    def _compute_can_sign_official(self):
+        for decree in self:
+            decree.can_sign_official = not decree._official_signature_error()
 
     @api.depends("name", "date")
     def _compute_display_name(self):
@@ -252,7 +292,34 @@ class PpidClassificationDecree(models.Model):
         ]
         if locked:
             self._check_draft()
-        return super().write(vals)
+        self._check_official_name(vals)
+        result = super().write(vals)
+        if locked:
+            # What the official signed has changed: the signature no longer
+            # holds and is given again.
+            self.filtered("official_signed_datetime")._reset_official_signature()
+        return result
+
+    def _check_official_name(self, vals):
+        """The decree names its official by the user, not by a typed name (PP
+        61/2010 Pasal 4(2)(b))."""
+        name = vals.get("ppid_official_name")
+        if not name:
+            return
+        for decree in self:
+            official = (
+                self.env["res.users"].browse(vals["ppid_official_id"])
+                if vals.get("ppid_official_id")
+                else decree.ppid_official_id
+            )
+            if official and official.name != name:
+                raise ValidationError(
+                    self.env._(
+                        "The decree prints the name of its official, %(name)s: "
+                        "choose the official, do not type another name.",
+                        name=official.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -280,6 +347,102 @@ class PpidClassificationDecree(models.Model):
     def action_approve(self):
         self._approve()
         return True
+
+    # ------------------------------------------------------------------
+    # The signature of the official who sets the classification
+    # ------------------------------------------------------------------
+
+    def _official_signature_error(self):
+        """Why the current user cannot sign this decree as the official who
+        sets the classification (PP 61/2010 Pasal 3, 4(2)(b)), or False."""
+        self.ensure_one()
+        if self.state != "draft":
+            return UserError(
+                self.env._("%(decree)s is approved.", decree=self.display_name)
+            )
+        if self.official_signed_datetime:
+            return UserError(
+                self.env._(
+                    "%(decree)s is already signed by %(name)s.",
+                    decree=self.display_name,
+                    name=self.official_signed_by_id.name,
+                )
+            )
+        company = self.company_id
+        allowed = company._ppid_decree_signers()
+        official = self.ppid_official_id
+        if not official or official not in allowed:
+            return UserError(
+                self.env._(
+                    "The decree names %(name)s as the official who sets it, who "
+                    "is not the PPID official of %(company)s: choose %(official)s.",
+                    name=official.name or self.ppid_official_name or "-",
+                    company=company.name,
+                    official=", ".join(allowed.mapped("name")) or "-",
+                )
+            )
+        if self.env.user != official:
+            return AccessError(
+                self.env._(
+                    "Only %(name)s, named on the decree as the official who sets "
+                    "the classification, signs it.",
+                    name=official.name,
+                )
+            )
+        return False
+
+    def action_sign_official(self):
+        """The official named on the decree signs it: user and time."""
+        for decree in self:
+            error = decree._official_signature_error()
+            if error:
+                raise error
+        # The signature fields are refused by write(): only this method sets them.
+        self.sudo()._audited_write(
+            {
+                "official_signed_by_id": self.env.uid,
+                "official_signed_datetime": fields.Datetime.now(),
+            }
+        )
+        for decree in self:
+            decree.sudo()._audited_write(
+                {"official_signed_line_ids": [Command.set(decree.line_ids.ids)]}
+            )
+        for decree in self:
+            decree.message_post(
+                body=self.env._(
+                    "Signed by %(name)s as the official who sets the classification.",
+                    name=self.env.user.name,
+                )
+            )
+        return True
+
+    def _signature_holds(self):
+        """The official signed these very lines, unchanged since."""
+        self.ensure_one()
+        signed = self.official_signed_datetime
+        lines = self.line_ids
+        return bool(
+            signed
+            and lines == self.official_signed_line_ids
+            and all(line.write_date <= signed for line in lines)
+        )
+
+    def _reset_official_signature(self):
+        self.sudo()._audited_write(
+            {
+                "official_signed_by_id": False,
+                "official_signed_datetime": False,
+                "official_signed_line_ids": [Command.clear()],
+            }
+        )
+        for decree in self:
+            decree.message_post(
+                body=self.env._(
+                    "The decree changed after it was signed: the official signs "
+                    "it again."
+                )
+            )
 
     def action_open_items(self):
         self.ensure_one()
@@ -315,6 +478,26 @@ class PpidClassificationDecree(models.Model):
             (self.date, self.env._("the date of the decision")),
         ]
         missing += [label for value, label in header if not value]
+        company = self.company_id
+        signers = company._ppid_decree_signers()
+        official = self.ppid_official_id
+        if official and official not in signers:
+            missing.append(
+                self.env._(
+                    "the PPID official of the body as the official who sets it "
+                    "(%(name)s is not)",
+                    name=official.name,
+                )
+            )
+        elif not official:
+            missing.append(self.env._("the PPID official who sets it, as a user"))
+        if company.ppid_decree_signature_required and not self._signature_holds():
+            missing.append(
+                self.env._(
+                    "the signature of %(name)s, the official who sets it",
+                    name=official.name or "-",
+                )
+            )
         if not self.line_ids:
             missing.append(self.env._("the information it classifies"))
         head_approves = approver.has_group(HEAD_GROUP)

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .ppid_handover import HANDOVER_CREATE_KEY
+
 HANDOVER_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_handover"
 
 
@@ -59,6 +61,44 @@ class PpidCollectionRound(models.Model):
         readonly=True,
         copy=False,
     )
+    handover_ids = fields.One2many(
+        comodel_name="ppid.handover",
+        inverse_name="round_id",
+        string="Hand-overs",
+        readonly=True,
+        copy=False,
+    )
+    # Waktu baku (Kukar SOP: 4 days in all), from the letters to the
+    # documentation of what every unit handed over.
+    standard_due = fields.Date(
+        string="Waktu Baku Deadline",
+        compute="_compute_waktu_baku",
+        help="The day the round notified plus the SOP's waktu baku, in working "
+        "days of the body's calendar.",
+    )
+    completed_datetime = fields.Datetime(
+        string="Procedure Completed",
+        compute="_compute_waktu_baku",
+        help="When the last unit's hand-over was documented in full.",
+    )
+    elapsed_days = fields.Integer(
+        string="Working Days Taken", compute="_compute_waktu_baku"
+    )
+    timing_status = fields.Selection(
+        selection=[
+            ("running", "In Progress"),
+            ("on_time", "On Time"),
+            ("late", "Late"),
+        ],
+        string="Waktu Baku",
+        compute="_compute_waktu_baku",
+    )
+    late_days = fields.Integer(
+        string="Late by (working days)", compute="_compute_waktu_baku"
+    )
+    timing_label = fields.Char(
+        string="Against the Standard", compute="_compute_waktu_baku"
+    )
     late_count = fields.Integer(compute="_compute_counts")
     handed_over_count = fields.Integer(compute="_compute_counts")
     acknowledged_count = fields.Integer(compute="_compute_counts")
@@ -83,6 +123,48 @@ class PpidCollectionRound(models.Model):
             collection.acknowledged_count = collection.letter_ids.mapped("state").count(
                 "acknowledged"
             )
+
+    def _compute_waktu_baku(self):
+        for company, rounds in self.grouped("company_id").items():
+            company = company.sudo()
+            today = company._ppid_today()
+            starts = [day for day in rounds.mapped("date_open") if day]
+            calendar = starts and company.ppid_calendar(min(starts), today)
+            for collection in rounds:
+                start = collection.date_open
+                if not start:
+                    collection.standard_due = collection.completed_datetime = False
+                    collection.elapsed_days = collection.late_days = 0
+                    collection.timing_status = "running"
+                    collection.timing_label = self.env._("Not notified")
+                    continue
+                done = collection._completed_datetime()
+                collection.completed_datetime = done
+                collection.standard_due = calendar.add_days(
+                    start, company.ppid_sla_total_days
+                )
+                (
+                    collection.elapsed_days,
+                    collection.timing_status,
+                    collection.late_days,
+                    collection.timing_label,
+                ) = company._ppid_waktu_baku(
+                    calendar, start, collection.standard_due, done, today
+                )
+
+    def _completed_datetime(self):
+        """The round is complete when every unit notified has handed over and
+        each of its hand-overs is documented in full (Kukar SOP step 4)."""
+        self.ensure_one()
+        collection = self.sudo()
+        handovers = collection.handover_ids
+        units = collection.line_ids.unit_id
+        if not units or units - handovers.unit_id:
+            return False
+        moments = [handover._completed_datetime() for handover in handovers]
+        if not all(moments):
+            return False
+        return max(moments)
 
     def action_open(self):
         """Notify every PPID Pelaksana unit: an activity for its officers and the
@@ -161,3 +243,45 @@ class PpidCollectionRound(models.Model):
             .filtered(lambda activity: activity.user_id in units.user_ids)
         )
         activities.action_feedback()
+        self._record_handovers(units)
+
+    def _record_handovers(self, units):
+        """The hand-over record of each unit (Kukar SOP step 2): the items it has
+        just handed over join its hand-over awaiting signatures, or open a new
+        one once someone has signed the last."""
+        Handover = (
+            self.env["ppid.handover"].sudo().with_context(**{HANDOVER_CREATE_KEY: True})
+        )
+        for collection in self.sudo():
+            for unit in units:
+                handovers = collection.handover_ids.filtered(
+                    lambda handover, unit=unit: handover.unit_id == unit
+                )
+                items = collection.information_ids.filtered(
+                    lambda item, unit=unit, handovers=handovers: (
+                        item.unit_id == unit
+                        and item.state == "submitted"
+                        and not handovers._lists_submission(item)
+                    )
+                )
+                if not items:
+                    continue
+                waiting = handovers.filtered(
+                    lambda handover: (
+                        not (
+                            handover.ppid_signed_datetime
+                            or handover.atasan_signed_datetime
+                        )
+                    )
+                )[:1]
+                if waiting:
+                    waiting._add_items(items)
+                else:
+                    Handover.create(
+                        {
+                            "round_id": collection.id,
+                            "company_id": collection.company_id.id,
+                            "unit_id": unit.id,
+                            "information_ids": [fields.Command.set(items.ids)],
+                        }
+                    )

@@ -28,7 +28,8 @@ class PpidConsequenceTestParticipant(models.Model):
     """A participant of a consequence-test session, who signs its sheet.
 
     Each capacity is held, not claimed (SOP Kaltim, definition F; Perki 1/2021
-    Pasal 49): the PPID is the body's PPID official, a holding unit is
+    Pasal 49): the PPID who chairs is the body's Ketua PPID, else its PPID
+    official, a holding unit is
     represented by a PPID Pelaksana of that unit, a member of the Tim
     Pertimbangan belongs to its group. An expert from outside the body, who
     has no login, is recorded by name and institution and signs by the upload
@@ -192,7 +193,17 @@ class PpidConsequenceTestParticipant(models.Model):
             return False
         company = self.test_id.company_id or self.env.company
         if self.capacity == "ppid":
-            official = company.ppid_official_id
+            # The chair: the Ketua PPID where the body names one, else the PPID
+            # official (SOP Kaltim, definition F; SOP Bontang).
+            official = company._ppid_test_chair()
+            if official and user != official and company.ppid_chair_user_id:
+                return self.env._(
+                    "%(name)s is not the Ketua PPID of %(company)s (%(official)s) "
+                    "and cannot chair the consequence test.",
+                    name=name,
+                    company=company.name,
+                    official=official.name,
+                )
             if official and user != official:
                 return self.env._(
                     "%(name)s is not the PPID official of %(company)s (%(official)s) "

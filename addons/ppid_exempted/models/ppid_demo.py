@@ -386,6 +386,13 @@ class PpidDemo(models.AbstractModel):
         self.env.invalidate_all()
         for item in items - self._demo_items(DRAFTS):
             item.with_user(self._demo_officer(item)).action_submit()
+        # The berita acara of each hand-over: signed by the PPID official and
+        # acknowledged by the unit's Atasan PPID Pelaksana (Kukar SOP step 2).
+        for handover in collection.handover_ids:
+            if handover.ppid_user_id:
+                handover.with_user(handover.ppid_user_id).action_sign_ppid()
+            if handover.atasan_user_id:
+                handover.with_user(handover.atasan_user_id).action_sign_atasan()
 
     @api.model
     def _demo_receive(self):

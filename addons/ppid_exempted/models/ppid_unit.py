@@ -51,7 +51,12 @@ class PpidUnit(models.Model):
         string="Public Body",
     )
     head_user_id = fields.Many2one(
-        comodel_name="res.users", string="Head (Atasan)", check_company=True
+        comodel_name="res.users",
+        string="Atasan PPID Pelaksana",
+        check_company=True,
+        help="The head of the unit, who acknowledges (mengetahui) each hand-over "
+        "of its exempted information in the system (Kukar SOP step 2). Needs "
+        "no PPID role: the hand-overs of the unit are readable to this user.",
     )
     user_ids = fields.Many2many(
         comodel_name="res.users",

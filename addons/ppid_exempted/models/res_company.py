@@ -27,7 +27,29 @@ class ResCompany(models.Model):
         comodel_name="res.users",
         string="PPID Official",
         help="The PPID official who sets the classification of exempted "
-        "information (PP 61/2010 Pasal 3 and 4(2)(b)).",
+        "information (PP 61/2010 Pasal 3 and 4(2)(b)): named on each decree as "
+        "the official who sets it, signs the decree and the units' hand-overs. "
+        "Bodies call this official the PPID Utama (Kaltim), the PPID Kabupaten "
+        "(Kukar) or the PPID Kota (Bontang).",
+    )
+    ppid_chair_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Ketua PPID",
+        help="Chairs the consequence tests (SOP Bontang: Ketua PPID; SOP Kaltim, "
+        "definition F: the test is chaired by the PPID). When empty, the PPID "
+        "official chairs.",
+    )
+    ppid_decree_signature_required = fields.Boolean(
+        string="The PPID Official Signs Each Decree",
+        help="PP 61/2010 Pasal 3: the PPID sets the classification, the head of "
+        "the body approves it. When set, the head approves a decree only after "
+        "the PPID official named on it signed it in the system.",
+    )
+    ppid_decree_head_may_sign = fields.Boolean(
+        string="The Head May Sign in the Official's Place",
+        help="Where the head of the body (Atasan PPID) sets the classification "
+        "himself (e.g. a Surat Keputusan Atasan PPID), the configured head may "
+        "sign a decree as the official who sets it.",
     )
     ppid_official_position = fields.Char(
         string="PPID Official's Position",
@@ -64,8 +86,9 @@ class ResCompany(models.Model):
     ppid_test_requires_ppid = fields.Boolean(
         string="The PPID Chairs Each Consequence Test",
         default=True,
-        help="A consequence test completes only with the PPID official among its "
-        "participants, in the capacity of PPID.",
+        help="A consequence test completes only with its chair among its "
+        "participants, in the capacity of PPID: the Ketua PPID, or the PPID "
+        "official when the body names no Ketua PPID.",
     )
     ppid_test_requires_unit_officers = fields.Boolean(
         string="Each Unit's Officer Takes Part",
@@ -92,6 +115,12 @@ class ResCompany(models.Model):
     ppid_sla_documentation_days = fields.Integer(
         string="Documentation (working days)", default=1
     )
+    ppid_sla_total_days = fields.Integer(
+        string="Waktu Baku (working days)",
+        default=4,
+        help="The whole procedure, from the notification letter to the "
+        "documentation of what a unit handed over (Kukar SOP: 4 days).",
+    )
 
     @api.constrains("ppid_test_min_other_members")
     def _check_ppid_test_min_other_members(self):
@@ -100,6 +129,77 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The number of other members cannot be negative.")
                 )
+
+    @api.constrains("ppid_sla_total_days")
+    def _check_ppid_sla_total_days(self):
+        for company in self:
+            if company.ppid_sla_total_days < 1:
+                raise ValidationError(
+                    self.env._("The waktu baku is at least one working day.")
+                )
+
+    # ------------------------------------------------------------------
+    # The roles the SOPs name
+    # ------------------------------------------------------------------
+
+    def _ppid_handover_signer(self):
+        """Who signs the units' hand-overs (Kukar SOP step 2: "ditandatangani
+        oleh PPID Kabupaten"): the PPID official."""
+        self.ensure_one()
+        return self.ppid_official_id
+
+    def _ppid_test_chair(self):
+        """Who chairs a consequence test: the Ketua PPID, else the PPID
+        official (SOP Kaltim, definition F; SOP Bontang)."""
+        self.ensure_one()
+        return self.ppid_chair_user_id or self.ppid_official_id
+
+    def _ppid_decree_signers(self):
+        """Who may sign a decree as the official who sets the classification
+        (PP 61/2010 Pasal 3, 4(2)(b)): the PPID official, and the head of the
+        body where the body lets the head sign."""
+        self.ensure_one()
+        signers = self.ppid_official_id
+        if self.ppid_decree_head_may_sign:
+            signers |= self.ppid_head_user_id
+        return signers
+
+    # ------------------------------------------------------------------
+    # Waktu baku: the whole procedure against the standard
+    # ------------------------------------------------------------------
+
+    def _ppid_waktu_baku(self, calendar, start, due, done, today):
+        """(working days taken, status, working days late, label) of a
+        procedure that started on `start`, is due on `due` and was completed at
+        `done` (a UTC datetime, or False while it runs)."""
+        self.ensure_one()
+        end = self._ppid_to_local(done).date() if done else today
+        elapsed = max(calendar.days_between(start, end), 0)
+        late = max(calendar.days_between(due, end), 0) if end > due else 0
+        standard = self.ppid_sla_total_days
+        if late:
+            status = "late"
+            label = self.env._(
+                "Late by %(late)s working day(s): %(days)s of %(standard)s.",
+                late=late,
+                days=elapsed,
+                standard=standard,
+            )
+        elif done:
+            status = "on_time"
+            label = self.env._(
+                "On time: %(days)s of %(standard)s working day(s).",
+                days=elapsed,
+                standard=standard,
+            )
+        else:
+            status = "running"
+            label = self.env._(
+                "In progress: %(days)s of %(standard)s working day(s) so far.",
+                days=elapsed,
+                standard=standard,
+            )
+        return elapsed, status, late, label
 
     # ------------------------------------------------------------------
     # Working days: the one place every PPID deadline is computed

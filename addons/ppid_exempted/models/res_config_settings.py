@@ -40,6 +40,21 @@ class ResConfigSettings(models.TransientModel):
     ppid_sla_documentation_days = fields.Integer(
         related="company_id.ppid_sla_documentation_days", readonly=False
     )
+    ppid_official_id = fields.Many2one(
+        related="company_id.ppid_official_id", readonly=False
+    )
+    ppid_chair_user_id = fields.Many2one(
+        related="company_id.ppid_chair_user_id", readonly=False
+    )
+    ppid_decree_signature_required = fields.Boolean(
+        related="company_id.ppid_decree_signature_required", readonly=False
+    )
+    ppid_decree_head_may_sign = fields.Boolean(
+        related="company_id.ppid_decree_head_may_sign", readonly=False
+    )
+    ppid_sla_total_days = fields.Integer(
+        related="company_id.ppid_sla_total_days", readonly=False
+    )
     ppid_calendar_id = fields.Many2one(
         related="company_id.resource_calendar_id", readonly=False
     )

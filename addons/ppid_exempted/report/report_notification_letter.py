@@ -3,17 +3,15 @@
 
 from odoo import api, fields, models
 
-from ..utils.working_days import add_working_days, indonesian_holidays
-
-# SOP (Kukar): the unit hands its exempted information over within 1 working day.
-HANDOVER_WORKING_DAYS = 1
-
 
 class ReportNotificationLetter(models.AbstractModel):
     """Surat pemberitahuan to a PPID Pelaksana unit (SOP step 1).
 
     ``data`` may carry ``letter_number``, ``letter_date`` and ``deadline`` (ISO
     dates), so that a collection round can print its own letters per unit.
+    Without a deadline, the letter prints the one the round would set: the
+    round's rule on the body's working-day calendar, so that letter and round
+    agree (Perpres 21/2023 working days).
     """
 
     _name = "report.ppid_exempted.report_notification_letter"
@@ -27,11 +25,10 @@ class ReportNotificationLetter(models.AbstractModel):
         letter_date = fields.Date.to_date(data.get("letter_date")) or (
             fields.Date.context_today(self)
         )
-        deadline = fields.Date.to_date(data.get("deadline")) or add_working_days(
-            letter_date,
-            HANDOVER_WORKING_DAYS,
-            indonesian_holidays({letter_date.year, letter_date.year + 1}),
-        )
+        company = units.company_id[:1] or self.env.company
+        deadline = fields.Date.to_date(data.get("deadline")) or self.env[
+            "ppid.collection.round"
+        ]._deadline_from(company, letter_date)
         pending = self.env["ppid.exempted.information"].search(
             [("unit_id", "in", units.ids), ("state", "=", "draft")], order="name"
         )

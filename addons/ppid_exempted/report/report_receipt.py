@@ -31,4 +31,7 @@ class ReportReceipt(models.AbstractModel):
             "doc_model": "ppid.exempted.information",
             "docs": items,
             "receipts": items.grouped("unit_id"),
+            # The number of the stored receipt (ppid.receipt), when it prints
+            # its own copy; else the number from the body's pattern.
+            "receipt_number": (data or {}).get("receipt_number"),
         }

@@ -47,3 +47,5 @@ from . import test_role_tours
 from . import test_session_form
 from . import test_public_version
 from . import test_register_pdf
+from . import test_handover
+from . import test_sop_roles

@@ -193,7 +193,7 @@ class TestIndonesianData(TransactionCase):
 
     def test_sequences_crons_and_chatter_read_in_indonesian(self):
         sequences = self.env_id["ir.sequence"].search([("code", "like", "ppid.")])
-        self.assertEqual(len(sequences), 7)
+        self.assertEqual(len(sequences), 8)  # with the hand-overs (PPID/BAST/)
         crons = self.env_id["ir.cron"].search(
             [("ir_actions_server_id.model_id.model", "like", "ppid.")]
         )

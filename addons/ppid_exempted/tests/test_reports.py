@@ -68,14 +68,15 @@ class TestPrintedDocuments(ClassificationCase):
         self.assertIn("Dinas Pendidikan", html)
         self.assertEqual(html.count("o_ppid_notification_letter"), 2)
 
-    def test_notification_letter_deadline_is_one_working_day(self):
+    def test_notification_letter_deadline_is_the_rounds(self):
         html = self._render(
             "ppid_exempted.action_report_notification_letter",
             self.unit,
             data={"letter_date": "2026-03-20"},  # Friday, cuti bersama Idul Fitri
         )
-        # The next working day after 21-24 March (holidays, weekend, cuti bersama).
-        self.assertIn(tanggal(date(2026, 3, 25)), html)
+        # The round's rule: notification + hand-over (1 + 1 working days) on the
+        # body's calendar, after 21-24 March (holidays, weekend, cuti bersama).
+        self.assertIn(tanggal(date(2026, 3, 26)), html)
 
     def test_receipt_for_several_items_one_per_unit(self):
         first = self._create_item("received", title="Berkas satu")
