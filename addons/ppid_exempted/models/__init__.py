@@ -50,7 +50,6 @@ from . import ppid_published_information
 from . import ppid_collection_round_letter
 from . import ppid_receipt
 from . import ppid_handover
-from . import ppid_exempted_information_ui
 from . import res_company_public
 from . import res_users_nip
 from . import ppid_redacted_copy

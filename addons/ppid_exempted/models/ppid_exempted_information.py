@@ -1160,7 +1160,7 @@ class PpidExemptedInformation(models.Model):
         company = self.company_id[:1] or self.env.company
         Users = self.env["res.users"].sudo()
         in_body = Domain("company_ids", "in", company.ids) & Domain("share", "=", False)
-        chair = company.ppid_official_id
+        chair = company._ppid_test_chair()
         values = [{"user_id": chair.id, "capacity": "ppid"}] if chair else []
         taken = set(chair.ids)
         officers = Users.search(

@@ -171,6 +171,12 @@ class TestKetuaPpidChairs(ClassificationCase):
         by_ketua.with_user(self.committee).action_complete()
         self.assertEqual(by_ketua.state, "done")
 
+    def test_a_new_session_proposes_the_ketua_ppid_as_chair(self):
+        item = self._create_item("received")
+        self.company.ppid_chair_user_id = self.ketua
+        proposed = item.with_user(self.committee)._proposed_participants()
+        self.assertEqual(proposed[0], {"user_id": self.ketua.id, "capacity": "ppid"})
+
 
 @tagged("post_install", "-at_install")
 class TestLetterAndReceiptAgree(ClassificationCase):
