@@ -214,6 +214,12 @@ ROLE_USERS = ("pelaksana", "layanan", "pertimbangan", "pengelola", "atasan", "au
 TIME_FILTERS = {"overdue"}
 
 # The minimal one-page PDF of the demo files (their content is a placeholder).
+# The softcopy that the documentation officer publishes as a redacted copy
+# (UU 14/2008 Ps 22(7)(e)): the patient's identity is removed from it.
+REDACTED_ITEM = "dinkes_tbc_ro"
+REDACTED_PASSAGE = "Siti Aminah, NIK 6402015508900001"
+REDACTED_LINE = f"Pasien Puskesmas Tenggarong: {REDACTED_PASSAGE}; status: pengobatan"
+
 PDF_TEMPLATE = (
     "BT /F1 11 Tf 56 780 Td 14 TL ({title}) ' ({line}) ' "
     "(Contoh data demo, bukan dokumen asli.) ' ET"
@@ -335,6 +341,7 @@ class PpidDemo(models.AbstractModel):
         (first | second).decree_ids.with_user(head).action_approve()
         self._demo_document()
         self._demo_publish()
+        self._demo_redacted_copy()
         self._demo_custody()
         self._demo_downloads()
         self._demo_open()
@@ -519,7 +526,8 @@ class PpidDemo(models.AbstractModel):
             item.write(
                 {
                     "softcopy_file": self._demo_pdf(
-                        "SALINAN INFORMASI YANG DIKECUALIKAN", item.title
+                        "SALINAN INFORMASI YANG DIKECUALIKAN",
+                        REDACTED_LINE if key == REDACTED_ITEM else item.title,
                     ),
                     "softcopy_filename": filename,
                     "hardcopy_location_id": self.env.ref(
@@ -551,6 +559,42 @@ class PpidDemo(models.AbstractModel):
                     "published_interest_summary": interest,
                 }
             )
+
+    @api.model
+    def _demo_redacted_copy(self):
+        """The documentation officer removes a patient's identity from a
+        softcopy and publishes the redacted copy with its reason."""
+        documentation = self._demo_user("pengelola")
+        item = self._demo_items([REDACTED_ITEM])
+        original = self.env["ppid.vault.document"].search(
+            [("information_id", "=", item.id), ("kind", "=", "softcopy_file")],
+            limit=1,
+        )
+        copy = (
+            self.env["ppid.redacted.copy"]
+            .with_user(documentation)
+            .create(
+                {
+                    "name": f"{item.title} (salinan tersamar)",
+                    "information_id": item.id,
+                    "vault_document_id": original.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "passage": REDACTED_PASSAGE,
+                                "legal_basis_id": (
+                                    item.legal_subpoint_id or item.legal_basis_id
+                                ).id,
+                                "reason": "Identitas pasien adalah rahasia pribadi "
+                                "(riwayat kesehatan); data agregat tetap terbuka.",
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        copy.action_generate()
+        copy.action_publish()
 
     @api.model
     def _demo_custody(self):
