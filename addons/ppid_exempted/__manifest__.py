@@ -26,6 +26,7 @@
         "data/resource_calendar_leaves_data.xml",
         "data/ppid.archive.classification.csv",
         "data/ppid_outbound_data.xml",
+        "data/ppid_periodic_data.xml",
         # Reports
         "report/ppid_register_reports.xml",
         "report/ppid_register_templates.xml",
@@ -73,6 +74,8 @@
         "views/ppid_dik_import_views.xml",
         "views/ppid_collection_round_letter_views.xml",
         "views/ppid_receipt_views.xml",
+        "wizards/ppid_scheduled_opening_wizard_views.xml",
+        "views/res_config_settings_schedule_views.xml",
     ],
     "demo": [
         # First: Bahasa Indonesia, before the demo records are created.

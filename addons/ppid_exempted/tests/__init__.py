@@ -36,3 +36,6 @@ from . import test_public_page
 from . import test_search_indexes
 from . import test_bulk_chatter
 from . import test_fuzz
+from . import test_scheduled_opening
+from . import test_periodic_work
+from . import test_register_by_period
