@@ -65,8 +65,9 @@ class PpidRegisterWizard(models.TransientModel):
             "company_id": self.company_id.id,
             "date": fields.Date.to_string(self.date),
             "unit_id": unit.id,
-            "order_by_period": self.report == "register" and self.order_by_period,
         }
+        if self.report == "register" and self.order_by_period:
+            data["order_by_period"] = True
         report = {
             "register": "ppid_exempted.ppid_register_report",
             "opened": "ppid_exempted.ppid_opened_report",
