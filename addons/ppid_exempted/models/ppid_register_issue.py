@@ -374,7 +374,28 @@ class PpidRegisterIssue(models.Model):
                         "Record where the hardcopy is kept now rather than clearing it."
                     )
                 )
-        return super().write(vals)
+        # Checked above; issued registers refuse writes otherwise.
+        return super(PpidRegisterIssue, self.sudo()).write(vals)
+
+    def _check_access(self, operation):
+        """An issued register is written by no user: neither directly nor
+        through its stored files (ir.attachment checks a write on the file of
+        a record as a write on the record). Its steps write as the system."""
+        result = super()._check_access(operation)
+        if result or operation != "write" or self.env.su:
+            return result
+        issued = self.sudo().filtered(
+            lambda issue: issue.state in ("issued", "published")
+        )
+        if not issued:
+            return None
+        return issued.with_env(self.env), lambda: AccessError(
+            self.env._(
+                "%(issue)s is an issued register: it is a frozen version and "
+                "cannot be changed. Issue a new register instead.",
+                issue=issued[0].sudo().display_name,
+            )
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -630,7 +651,9 @@ class PpidRegisterIssue(models.Model):
                     url=url,
                 )
             )
-        return super().write(
+        # Issued registers refuse writes (_check_access): the step writes with
+        # the rights of the approval loop, after its gate checked the user.
+        return super(PpidRegisterIssue, self.sudo()).write(
             {
                 "state": "published",
                 "published_by_id": self.env.uid,

@@ -186,6 +186,13 @@ class TestRegisterIssuedPdf(HttpCase, RegisterCase):
             ]
         )
         self.assertEqual(len(attachment), 1)
+        # No user rewrites the stored copy through its file either.
+        for role in ("documentation", "head", "manager"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                attachment.with_user(self.users[role]).write({"raw": b"%PDF-1.4 palsu"})
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                attachment.with_user(self.users[role]).unlink()
+        self.assertTrue(issue.issued_pdf_intact)
         # A copy changed behind the register's back no longer matches.
         attachment.raw = content + b"%% diubah"
         issue.invalidate_recordset(["issued_pdf", "issued_pdf_intact"])
