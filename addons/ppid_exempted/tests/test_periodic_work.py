@@ -160,3 +160,30 @@ class TestPeriodicWork(PpidCase):
         item = self._create_item("exempted", approved_datetime="2020-01-06 03:00:00")
         self.env["ppid.exempted.information"]._cron_expiry(today=date(2026, 1, 5))
         self.assertFalse(self._retests(item))
+
+
+@tagged("post_install", "-at_install")
+class TestPeriodicWorkInIndonesian(PpidCase):
+    """The activities of the periodic work read in Bahasa Indonesia."""
+
+    def test_activity_types_read_in_indonesian(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(
+            ["ppid_exempted"], ["id_ID"], overwrite=True
+        )
+        env_id = self.env(context=dict(self.env.context, lang="id_ID"))
+        expected = {
+            "mail_activity_type_ppid_register_reissue": (
+                "Terbitkan ulang DIK",
+                "Susun DIK berkala dan sampaikan kepada pimpinan",
+            ),
+            "mail_activity_type_ppid_retest": (
+                "Uji ulang pengecualian",
+                "Uji konsekuensi berkala atas pengecualian jangka panjang",
+            ),
+        }
+        for xmlid, (name, summary) in expected.items():
+            activity_type = env_id.ref(f"ppid_exempted.{xmlid}")
+            self.assertEqual(
+                (activity_type.name, activity_type.summary), (name, summary)
+            )
