@@ -209,3 +209,29 @@ class TestRegisterIssuedPdf(HttpCase, RegisterCase):
             force_report_rendering=True
         )._approve("188.4/09/2026", self.today)
         return issue
+
+    def test_the_xlsx_download_follows_the_order(self):
+        """Through the real server, as the wizard's download link asks it."""
+        self._create_item(
+            "exempted", title="Akhir 2029", period_end_date=date(2029, 6, 30)
+        )
+        self._create_item(
+            "exempted", title="Awal 2027", period_end_date=date(2027, 3, 31)
+        )
+        self.authenticate("ppid_documentation", "ppid_documentation")
+        self.env.flush_all()
+        url = f"/ppid/register/{self.company.id}/register.xlsx?date={self.today}"
+        response = self.url_open(f"{url}&order=period")
+        self.assertEqual(response.status_code, 200)
+        _headings, rows = self._xlsx_table(response.content)
+        self.assertEqual(
+            [(row[0], row[2]) for row in rows],
+            [
+                ("", GROUP_2027),
+                ("1", "Awal 2027"),
+                ("", GROUP_2029),
+                ("2", "Akhir 2029"),
+            ],
+        )
+        _headings, rows = self._xlsx_table(self.url_open(url).content)
+        self.assertEqual([row[2] for row in rows], ["Akhir 2029", "Awal 2027"])
