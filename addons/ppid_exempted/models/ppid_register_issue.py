@@ -24,9 +24,10 @@ APPROVER_GROUP = "ppid_exempted.group_ppid_head"
 DOCUMENTATION_GROUP = COMPILER_GROUP
 REGISTER_REPORT = "ppid_exempted.ppid_register_report"
 REISSUE_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_register_reissue"
-# What changes on an issued register: only where its paper is kept, and the
-# chatter's own bookkeeping.
+# What changes on an issued register: only where its paper is kept, and (by
+# the chatter's own code, as superuser) its main attachment.
 ISSUED_WRITABLE_FIELDS = {"hardcopy_location_id", "message_main_attachment_id"}
+ISSUED_SYSTEM_FIELDS = {"message_main_attachment_id"}
 # Set only by the steps of the approval loop, never by a user's write.
 ISSUE_STAMP_FIELDS = {
     "issued_by_id",
@@ -304,8 +305,10 @@ class PpidRegisterIssue(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.filtered(lambda issue: issue.state in ("issued", "published")) and (
-            set(vals) <= ISSUED_WRITABLE_FIELDS
+        if (
+            self.filtered(lambda issue: issue.state in ("issued", "published"))
+            and (set(vals) <= ISSUED_WRITABLE_FIELDS)
+            and (self.env.su or not ISSUED_SYSTEM_FIELDS & set(vals))
         ):
             return self._write_hardcopy_location(vals)
         self._check_not_issued()

@@ -161,6 +161,10 @@ class TestRegisterByPeriod(RegisterCase):
             )
         with self.assertRefused(UserError, "frozen"):
             issue.write({"note": "Ubah"})
+        with self.assertRefused(UserError, "frozen"):
+            issue.with_user(self.users["documentation"]).write(
+                {"message_main_attachment_id": False}
+            )
         self.assertEqual(issue.hardcopy_location_id, self.room)
 
 
