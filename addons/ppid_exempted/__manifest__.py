@@ -28,6 +28,7 @@
         "data/resource_calendar_leaves_data.xml",
         "data/ppid.archive.classification.csv",
         "data/ppid_outbound_data.xml",
+        "data/ppid_periodic_data.xml",
         # Reports
         "report/ppid_register_reports.xml",
         "report/ppid_register_templates.xml",
@@ -83,6 +84,8 @@
         "data/ppid_handover_data.xml",
         "report/report_handover.xml",
         "views/ppid_handover_views.xml",
+        "wizards/ppid_scheduled_opening_wizard_views.xml",
+        "views/res_config_settings_schedule_views.xml",
     ],
     "demo": [
         # First: Bahasa Indonesia, before the demo records are created.

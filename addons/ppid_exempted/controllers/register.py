@@ -36,6 +36,10 @@ class PpidRegisterController(http.Controller):
             if unit is not None:
                 unit.check_access("read")
             register = builder._live_register(company, day, unit)
+            if kwargs.get("order") == "period":
+                register["rows"] = request.env[
+                    "report.ppid_exempted.report_register"
+                ]._order_and_group_by_period(register["rows"])
         except (AccessError, MissingError) as error:
             raise Forbidden() from error
         filename = f"DIK-{company.id}-{fields.Date.to_string(day)}.xlsx"

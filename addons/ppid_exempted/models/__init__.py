@@ -14,6 +14,7 @@ from . import res_users
 from . import ppid_collection_round
 from . import ppid_collection_round_line
 from . import res_company
+from . import res_company_schedule
 from . import res_config_settings
 from . import resource_calendar_leaves
 from . import ppid_classification_mixin

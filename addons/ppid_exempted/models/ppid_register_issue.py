@@ -1,12 +1,15 @@
 # Copyright 2026 PPID Exempted contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import base64
+import hashlib
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
+from ..report.ppid_register_report import group_rows_by_period, order_rows_by_period
 from .ppid_register import REGISTER_COLUMNS
 from .ppid_rulebook import DATE_MAX as RULEBOOK_DATE_MAX
 from .ppid_rulebook import DATE_MIN as RULEBOOK_DATE_MIN
@@ -17,6 +20,14 @@ from .ppid_rulebook import TEXT_MAX_LENGTH
 COMPILER_GROUP = "ppid_exempted.group_ppid_documentation"
 # Who approves it with the decree of the Atasan PPID (Kaltim SOP V.2).
 APPROVER_GROUP = "ppid_exempted.group_ppid_head"
+# Who keeps the issued list as softcopy and hardcopy (Kukar SOP step 4).
+DOCUMENTATION_GROUP = COMPILER_GROUP
+REGISTER_REPORT = "ppid_exempted.ppid_register_report"
+REISSUE_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_register_reissue"
+# What changes on an issued register: only where its paper is kept, and (by
+# the chatter's own code, as superuser) its main attachment.
+ISSUED_WRITABLE_FIELDS = {"hardcopy_location_id", "message_main_attachment_id"}
+ISSUED_SYSTEM_FIELDS = {"message_main_attachment_id"}
 # Set only by the steps of the approval loop, never by a user's write.
 ISSUE_STAMP_FIELDS = {
     "issued_by_id",
@@ -29,6 +40,10 @@ ISSUE_STAMP_FIELDS = {
     "published_datetime",
     "publication_url",
     "publication_place",
+    "issued_pdf",
+    "issued_pdf_filename",
+    "issued_pdf_sha256",
+    "reissue_due_date",
 }
 # What the head may record when approving through a write of the state.
 APPROVAL_FIELDS = {"decree_reference", "decree_date"}
@@ -52,6 +67,7 @@ class PpidRegisterIssue(models.Model):
     """
 
     _name = "ppid.register.issue"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _description = "Issued Register of Exempted Information"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -141,6 +157,45 @@ class PpidRegisterIssue(models.Model):
         copy=False,
     )
     line_count = fields.Integer(compute="_compute_line_count", string="Rows Count")
+    order_by_period = fields.Boolean(
+        string="Ordered by Exemption Period",
+        help="The rows are ordered and grouped by the end of their exemption "
+        "period (Bontang SOP step 2), the nearest first.",
+    )
+    # The documentation of the list itself (Kukar SOP step 4): its softcopy,
+    # stored when issued and fingerprinted, and where its hardcopy is kept.
+    issued_pdf = fields.Binary(
+        string="Issued Copy (PDF)", attachment=True, readonly=True, copy=False
+    )
+    issued_pdf_filename = fields.Char(
+        string="Issued Copy File Name", readonly=True, copy=False
+    )
+    issued_pdf_sha256 = fields.Char(
+        string="SHA-256 of the Issued Copy",
+        readonly=True,
+        copy=False,
+        help="The fingerprint of the issued PDF, taken when it was stored.",
+    )
+    issued_pdf_intact = fields.Boolean(
+        string="Issued Copy Intact",
+        compute="_compute_issued_pdf_intact",
+        help="The stored PDF still has the fingerprint it was issued with.",
+    )
+    hardcopy_location_id = fields.Many2one(
+        comodel_name="ppid.archive.location",
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        help="Where the signed paper of the issued register is kept, recorded by "
+        "the documentation officer.",
+    )
+    reissue_due_date = fields.Date(
+        string="Periodic Re-issue Due On",
+        readonly=True,
+        copy=False,
+        help="Set when the scheduler opened this draft for the periodic re-issue "
+        "of the register.",
+    )
     can_submit = fields.Boolean(compute="_compute_can_move")
     can_approve = fields.Boolean(compute="_compute_can_move")
     can_publish = fields.Boolean(compute="_compute_can_move")
@@ -158,6 +213,16 @@ class PpidRegisterIssue(models.Model):
         )
         for issue in self:
             issue.line_count = counts.get(issue, 0)
+
+    @api.depends("issued_pdf_sha256")
+    def _compute_issued_pdf_intact(self):
+        for issue in self:
+            content = issue.sudo().with_context(bin_size=False).issued_pdf
+            issue.issued_pdf_intact = bool(
+                content
+                and issue.issued_pdf_sha256
+                == hashlib.sha256(base64.b64decode(content)).hexdigest()
+            )
 
     @api.depends("correction_ids")
     def _compute_correction_count(self):
@@ -222,7 +287,11 @@ class PpidRegisterIssue(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "draft") != "draft" or ISSUE_STAMP_FIELDS & set(vals):
+            # The scheduler alone opens the draft of a periodic re-issue.
+            stamps = ISSUE_STAMP_FIELDS - (
+                {"reissue_due_date"} if self.env.su else set()
+            )
+            if vals.get("state", "draft") != "draft" or stamps & set(vals):
                 raise UserError(
                     self.env._(
                         "A register is created as a draft; it is issued once the "
@@ -236,6 +305,12 @@ class PpidRegisterIssue(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if (
+            self.filtered(lambda issue: issue.state in ("issued", "published"))
+            and (set(vals) <= ISSUED_WRITABLE_FIELDS)
+            and (self.env.su or not ISSUED_SYSTEM_FIELDS & set(vals))
+        ):
+            return self._write_hardcopy_location(vals)
         self._check_not_issued()
         if ISSUE_STAMP_FIELDS & set(vals):
             raise UserError(
@@ -281,6 +356,49 @@ class PpidRegisterIssue(models.Model):
                     "its history: never deleted."
                 )
             )
+
+    def _write_hardcopy_location(self, vals):
+        """An issued register is frozen but for where its hardcopy is kept,
+        which the documentation officer records (Kukar SOP step 4)."""
+        if "hardcopy_location_id" in vals and not (
+            self.env.su or self.env.user.has_group(DOCUMENTATION_GROUP)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the documentation officer records where the hardcopy of "
+                    "the register is kept."
+                )
+            )
+        if "hardcopy_location_id" in vals and not vals["hardcopy_location_id"]:
+            # Where the paper of the list is kept is never forgotten, only moved.
+            if self.filtered("hardcopy_location_id"):
+                raise UserError(
+                    self.env._(
+                        "Record where the hardcopy is kept now rather than clearing it."
+                    )
+                )
+        # Checked above; issued registers refuse writes otherwise.
+        return super(PpidRegisterIssue, self.sudo()).write(vals)
+
+    def _check_access(self, operation):
+        """An issued register is written by no user: neither directly nor
+        through its stored files (ir.attachment checks a write on the file of
+        a record as a write on the record). Its steps write as the system."""
+        result = super()._check_access(operation)
+        if result or operation != "write" or self.env.su:
+            return result
+        issued = self.sudo().filtered(
+            lambda issue: issue.state in ("issued", "published")
+        )
+        if not issued:
+            return None
+        return issued.with_env(self.env), lambda: AccessError(
+            self.env._(
+                "%(issue)s is an issued register: it is a frozen version and "
+                "cannot be changed. Issue a new register instead.",
+                issue=issued[0].sudo().display_name,
+            )
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -479,14 +597,38 @@ class PpidRegisterIssue(models.Model):
         lines = []
         builder = self.env["ppid.register"].sudo()
         for issue in self:
-            for row in builder._register_rows(issue.company_id, issue.date):
+            rows = builder._register_rows(issue.company_id, issue.date)
+            if issue.order_by_period:
+                rows = order_rows_by_period(builder.env, rows)
+            for row in rows:
                 lines.append(issue._prepare_line_vals(row))
         self.env["ppid.register.issue.line"].sudo().create(lines)
-        return super().write(
+        result = super().write(
             {
                 "state": "issued",
                 "issued_by_id": self.env.uid,
                 "issued_datetime": fields.Datetime.now(),
+            }
+        )
+        for issue in self:
+            issue._store_issued_pdf()
+        self.sudo().activity_feedback([REISSUE_ACTIVITY])
+        return result
+
+    def _store_issued_pdf(self):
+        """Keep the issued register as a PDF, fingerprinted when stored, as the
+        softcopy of the list (Kukar SOP step 4)."""
+        self.ensure_one()
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf(REGISTER_REPORT, res_ids=self.ids)
+        )
+        return super(PpidRegisterIssue, self.sudo()).write(
+            {
+                "issued_pdf": base64.b64encode(content),
+                "issued_pdf_filename": f"DIK {self.name.replace('/', '-')}.pdf",
+                "issued_pdf_sha256": hashlib.sha256(content).hexdigest(),
             }
         )
 
@@ -512,7 +654,9 @@ class PpidRegisterIssue(models.Model):
                     url=url,
                 )
             )
-        return super().write(
+        # Issued registers refuse writes (_check_access): the step writes with
+        # the rights of the approval loop, after its gate checked the user.
+        return super(PpidRegisterIssue, self.sudo()).write(
             {
                 "state": "published",
                 "published_by_id": self.env.uid,
@@ -530,6 +674,7 @@ class PpidRegisterIssue(models.Model):
             sequence=int(row["no"]),
             information_id=row["information_id"],
             unit_id=row["unit_id"],
+            period_end_date=row.get("period_end_date") or False,
         )
         return vals
 
@@ -538,12 +683,17 @@ class PpidRegisterIssue(models.Model):
         register while it is a draft."""
         self.ensure_one()
         builder = self.env["ppid.register"]
-        if self.state == "issued":
+        if self.state in ("issued", "published"):
+            # Frozen rows, already in the order they were issued in.
             register = builder._register_header(self.company_id, self.date)
             register["rows"] = [line._as_row() for line in self.line_ids]
         else:
             register = builder._live_register(self.company_id, self.date)
             register["draft"] = True
+            if self.order_by_period:
+                register["rows"] = order_rows_by_period(self.env, register["rows"])
+        if self.order_by_period:
+            register["rows"] = group_rows_by_period(register["rows"])
         register.update(reference=self.name, decree=self._decree_text())
         return register
 
@@ -555,3 +705,42 @@ class PpidRegisterIssue(models.Model):
         if self.decree_date:
             text += f" tanggal {builder._format_date(self.decree_date)}"
         return text
+
+    # ------------------------------------------------------------------
+    # The periodic re-issue (Kaltim SOP: the DIK is re-issued periodically)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_periodic_reissue(self, today=None):
+        """On the due date of each body's periodic register, open its draft and
+        ask the documentation officer to compile it, once per due date."""
+        activity_type = self.env.ref(REISSUE_ACTIVITY)
+        issues = self.sudo().with_context(tracking_disable=True)
+        for company in (
+            self.env["res.company"]
+            .sudo()
+            .search([("ppid_register_reissue_months", ">", 0)])
+        ):
+            due = company._ppid_register_reissue_due()
+            owner = company.ppid_documentation_user_id
+            company_today = today or company._ppid_today()
+            if not due or due > company_today or not owner:
+                continue
+            if issues.search_count(
+                [("company_id", "=", company.id), ("reissue_due_date", "=", due)]
+            ):
+                continue
+            draft = issues.with_company(company).create(
+                {
+                    "company_id": company.id,
+                    "date": due,
+                    "issue_type": "periodic",
+                    "reissue_due_date": due,
+                }
+            )
+            draft.activity_schedule(
+                REISSUE_ACTIVITY,
+                date_deadline=due,
+                user_id=owner.id,
+                summary=activity_type.summary,
+            )

@@ -45,6 +45,12 @@ class PpidRegisterIssueLine(models.Model):
     consequence_if_opened = fields.Text(readonly=True)
     consequence_if_closed = fields.Text(readonly=True)
     period = fields.Char(readonly=True)
+    period_end_date = fields.Date(
+        string="End of the Exemption Period",
+        readonly=True,
+        help="The end date of the period when it was issued: the key of a "
+        "register ordered by exemption period.",
+    )
     unit = fields.Char(string="Holding Unit", readonly=True)
     decree = fields.Char(readonly=True)
 
@@ -77,4 +83,5 @@ class PpidRegisterIssueLine(models.Model):
             key: self[key] or "" for key, _heading in REGISTER_COLUMNS if key != "no"
         }
         row["no"] = str(self.sequence)
+        row["period_end_date"] = self.period_end_date
         return row

@@ -84,6 +84,10 @@ MOVES = (
     Move("approval", "testing", {"head"}, reason="return_reason"),
     # The head approves an opening that a re-test proposed (PP 61/2010 Ps 10).
     Move("approval", "opened", {"head", EXPIRY}, reason="open_reason"),
+    # ... or sets it to take effect at the end of the period, when decided in
+    # its last 30 working days (PP 61/2010 Ps 11(2); Bontang SOP step 3): the
+    # item stays exempted until then and the scheduler opens it.
+    Move("approval", "expiring", {"head"}, reason="scheduled_open_date"),
     # Safekeeping (SOP Kukar step 4)
     Move("exempted", "documented", {"documentation"}),
     # The end of the period (PP 61/2010 Ps 11): warned 30 working days before,
@@ -184,6 +188,11 @@ FIELD_GROUPS = {
         "documented_datetime",
         "opened_date",
         "opening_proposed",
+        # The decided opening (Bontang SOP step 3), set by its own action.
+        "scheduled_open_date",
+        "scheduled_open_by_id",
+        "scheduled_open_datetime",
+        "scheduled_open_note",
     ),
     # The public body never changes: each body classifies its own information
     # (UU 14/2008 Ps 1 angka 3, PP 61/2010 Ps 3).

@@ -142,6 +142,9 @@ class PpidWorkflowMixin(models.AbstractModel):
                     item=self.display_name,
                 )
             )
+        if move.reason == "scheduled_open_date":
+            # A decided opening set to take effect later (ppid.expiry.mixin).
+            return self._scheduled_opening_error(vals)
         if vals is None or not move.reason:
             return None
         if move.reason == "return_reason" and not vals.get("return_reason"):

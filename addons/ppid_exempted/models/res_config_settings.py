@@ -58,3 +58,13 @@ class ResConfigSettings(models.TransientModel):
     ppid_calendar_id = fields.Many2one(
         related="company_id.resource_calendar_id", readonly=False
     )
+    # Periodic work (Kaltim SOP): re-issue of the register, re-tests.
+    ppid_register_reissue_months = fields.Integer(
+        related="company_id.ppid_register_reissue_months", readonly=False
+    )
+    ppid_register_reissue_start = fields.Date(
+        related="company_id.ppid_register_reissue_start", readonly=False
+    )
+    ppid_retest_interval_years = fields.Integer(
+        related="company_id.ppid_retest_interval_years", readonly=False
+    )

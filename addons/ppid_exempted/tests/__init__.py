@@ -49,3 +49,6 @@ from . import test_public_version
 from . import test_register_pdf
 from . import test_handover
 from . import test_sop_roles
+from . import test_scheduled_opening
+from . import test_periodic_work
+from . import test_register_by_period

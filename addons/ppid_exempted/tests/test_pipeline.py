@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import base64
+from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -34,6 +35,7 @@ EXPECTED_MOVES = {
     ("approval", "exempted"): {"head"},
     ("approval", "testing"): {"head"},
     ("approval", "opened"): {"head"},
+    ("approval", "expiring"): {"head"},
     ("exempted", "documented"): {"documentation"},
     ("exempted", "expiring"): set(),
     ("documented", "expiring"): set(),
@@ -74,19 +76,31 @@ class TestPipeline(PpidCase):
         for (source, target), owners in EXPECTED_MOVES.items():
             for role in ROLES:
                 with self.subTest(source=source, target=target, role=role):
-                    # The head opens from approval what a re-test proposed.
-                    proposed = (source, target) == ("approval", "opened")
+                    # The head opens from approval what a re-test proposed,
+                    # now or, in the last 30 working days, at a later date.
+                    proposed = source == "approval" and target != "exempted"
+                    scheduled = (source, target) == ("approval", "expiring")
+                    values = self._documented_values()
+                    if scheduled:
+                        values["period_end_date"] = self.today + timedelta(days=20)
+                        values["review_date"] = self.today
                     item = self._create_item(
-                        source, **self._documented_values(), opening_proposed=proposed
+                        source, **values, opening_proposed=proposed
                     )
                     as_user = item.with_user(self.users[role])
                     values = self._transition_values(source, target)
+                    move = as_user.write
+                    if scheduled:
+                        # The decision records its date and reason itself.
+                        def move(_values, as_user=as_user):
+                            as_user.action_schedule_opening(note="Uji ulang: terbuka.")
+
                     if role in owners:
-                        as_user.write(values)
+                        move(values)
                         self.assertEqual(item.state, target)
                     else:
                         with self.assertRaises(UserError):
-                            as_user.write(values)
+                            move(values)
                         self.assertEqual(item.state, source)
 
     def test_system_transitions_only_for_the_scheduler(self):

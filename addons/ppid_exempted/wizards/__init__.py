@@ -4,3 +4,4 @@ from . import ppid_register_wizard
 from . import ppid_exempted_archive_wizard
 from . import ppid_custody_transfer_wizard
 from . import ppid_register_wizard_review
+from . import ppid_scheduled_opening_wizard

@@ -39,6 +39,11 @@ class PpidRegisterWizard(models.TransientModel):
         domain="[('company_id', '=', company_id)]",
         help="Only the items of this unit and of the units below it.",
     )
+    order_by_period = fields.Boolean(
+        string="Order by Exemption Period",
+        help="Order and group the rows by the end of their exemption period, "
+        "the nearest first (Bontang SOP step 2).",
+    )
 
     def action_print(self):
         self.ensure_one()
@@ -48,6 +53,8 @@ class PpidRegisterWizard(models.TransientModel):
             query = {"date": fields.Date.to_string(self.date)}
             if unit:
                 query["unit_id"] = unit.id
+            if self.report == "register" and self.order_by_period:
+                query["order"] = "period"
             return {
                 "type": "ir.actions.act_url",
                 "url": f"/ppid/register/{self.company_id.id}/{self.report}.xlsx"
@@ -59,6 +66,8 @@ class PpidRegisterWizard(models.TransientModel):
             "date": fields.Date.to_string(self.date),
             "unit_id": unit.id,
         }
+        if self.report == "register" and self.order_by_period:
+            data["order_by_period"] = True
         report = {
             "register": "ppid_exempted.ppid_register_report",
             "opened": "ppid_exempted.ppid_opened_report",
