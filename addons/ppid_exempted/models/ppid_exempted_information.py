@@ -455,11 +455,11 @@ class PpidExemptedInformation(models.Model):
         }
         for item in self:
             for field_name, target in forward.items():
-                item[field_name] = not item._move_error(target)
-            item.can_open = not item._move_error("opened")
+                item[field_name] = item._may_move(target)
+            item.can_open = item._may_move("opened")
             item.can_new_test = is_committee and item.state in TESTABLE_STATES
             item.can_return = any(
-                not item._move_error(move.target)
+                item._may_move(move.target)
                 for move in MOVES
                 if move.source == item.state and move.reason == "return_reason"
             )

@@ -126,9 +126,10 @@ class PpidItemGuidanceMixin(models.AbstractModel):
     )
     @api.depends_context("lang")
     def _compute_period_guidance(self):
+        calendars = self._chip_calendars()
         for item in self:
             company = item.company_id or self.env.company
-            today = company._ppid_today()
+            today, calendar = calendars[company]
             basis = item.legal_basis_id
             end = item.period_type == "date" and item.period_end_date
             latest = (
@@ -186,14 +187,7 @@ class PpidItemGuidanceMixin(models.AbstractModel):
                 )
             left = 0
             chip = False
-            # Within about 90 working days (PP 61/2010 Pasal 11: the notice
-            # starts 30 working days before the end).
-            if (
-                end
-                and item.state in ACTIVE_EXEMPTION_STATES
-                and end <= today + timedelta(days=150)
-            ):
-                calendar = company.ppid_calendar(min(today, end), max(today, end))
+            if item._needs_chip(today):
                 left = calendar.days_between(today, end)
                 if left <= 0:
                     chip = self.env._("Period ended")
@@ -205,6 +199,32 @@ class PpidItemGuidanceMixin(models.AbstractModel):
             item.period_latest_end_date = latest
             item.review_date_suggested = basis and suggested or False
             item.period_warning = " ".join(warnings) or False
+
+    def _needs_chip(self, today):
+        """Within about 90 working days (PP 61/2010 Pasal 11: the notice starts
+        30 working days before the end)."""
+        end = self.period_type == "date" and self.period_end_date
+        return bool(
+            end
+            and self.state in ACTIVE_EXEMPTION_STATES
+            and end <= today + timedelta(days=150)
+        )
+
+    def _chip_calendars(self):
+        """{body: (its today, one working calendar covering every chip)}:
+        one query per body, not one per card."""
+        calendars = {}
+        for company, items in self.grouped(
+            lambda item: item.company_id or self.env.company
+        ).items():
+            today = company._ppid_today()
+            ends = [item.period_end_date for item in items if item._needs_chip(today)]
+            calendars[company] = (
+                today,
+                ends
+                and company.ppid_calendar(min([today, *ends]), max([today, *ends])),
+            )
+        return calendars
 
     @api.depends_context("uid")
     def _compute_allowed_unit_ids(self):

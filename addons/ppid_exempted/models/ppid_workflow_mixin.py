@@ -113,6 +113,16 @@ class PpidWorkflowMixin(models.AbstractModel):
             )
         return self._move_condition_error(move, vals)
 
+    def _may_move(self, target):
+        """The buttons' question: whether the gate lets this item move now.
+        A move the rulebook does not have, or not for these actors, is
+        answered without composing the gate's refusal (a kanban asks seven
+        times per card); every other answer is the gate's own."""
+        move = MOVE_BY_STATES.get((self.state, target))
+        if move is None or not move.actors & self._actors():
+            return False
+        return not self._move_error(target)
+
     def _move_condition_error(self, move, vals):
         """What the law adds to a permitted move."""
         if move.target == "draft" and self.approved_datetime:

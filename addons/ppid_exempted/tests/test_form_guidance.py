@@ -73,6 +73,27 @@ class TestFormGuidance(ClassificationCase):
         far = self._create_item("documented")
         self.assertFalse(far.period_chip)
 
+    def test_card_chips_cost_the_same_queries_for_two_cards_or_eight(self):
+        today = self.company._ppid_today()
+        items = [
+            self._create_item(
+                "documented",
+                period_end_date=self.company.ppid_add_working_days(today, days),
+            )
+            for days in (3, 5, 8, 13, 21, 34, 55, 60)
+        ]
+        Items = self.env["ppid.exempted.information"].with_user(self.users["head"])
+
+        def queries_for(cards):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            chips = Items.browse([item.id for item in cards]).mapped("period_chip")
+            self.assertTrue(all(chips))
+            return self.env.cr.sql_log_count - before
+
+        queries_for(items)  # warm-up: the body's settings, the translations
+        self.assertEqual(queries_for(items[:2]), queries_for(items))
+
     def test_card_shows_the_test_conclusion(self):
         item, _decree = self._approval_item()
         self.assertEqual(
