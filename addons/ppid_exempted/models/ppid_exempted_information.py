@@ -453,15 +453,17 @@ class PpidExemptedInformation(models.Model):
             "can_approve": "exempted",
             "can_document": "documented",
         }
+        returns = {}
+        for move in MOVES:
+            if move.reason == "return_reason":
+                returns.setdefault(move.source, []).append(move.target)
         for item in self:
             for field_name, target in forward.items():
                 item[field_name] = item._may_move(target)
             item.can_open = item._may_move("opened")
             item.can_new_test = is_committee and item.state in TESTABLE_STATES
             item.can_return = any(
-                item._may_move(move.target)
-                for move in MOVES
-                if move.source == item.state and move.reason == "return_reason"
+                item._may_move(target) for target in returns.get(item.state, ())
             )
 
     @api.depends("state", "approved_datetime", "return_reason")

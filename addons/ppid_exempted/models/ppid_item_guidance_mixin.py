@@ -52,12 +52,12 @@ class PpidItemGuidanceMixin(models.AbstractModel):
         help="The step whose deadline has passed, and its deadline.",
     )
     working_days_left = fields.Integer(
-        compute="_compute_period_guidance",
+        compute="_compute_period_chip",
         help="Working days from today to the end of the exemption period.",
     )
     period_chip = fields.Char(
         string="Period Ends",
-        compute="_compute_period_guidance",
+        compute="_compute_period_chip",
         help="Shown on the card when the period ends within 90 working days.",
     )
     # Guidance from the exemption-period rule of PP 61/2010 for the huruf.
@@ -126,10 +126,9 @@ class PpidItemGuidanceMixin(models.AbstractModel):
     )
     @api.depends_context("lang")
     def _compute_period_guidance(self):
-        calendars = self._chip_calendars()
         for item in self:
             company = item.company_id or self.env.company
-            today, calendar = calendars[company]
+            today = company._ppid_today()
             basis = item.legal_basis_id
             end = item.period_type == "date" and item.period_end_date
             latest = (
@@ -185,6 +184,19 @@ class PpidItemGuidanceMixin(models.AbstractModel):
                 warnings.append(
                     self.env._("The review date falls after the end of the period.")
                 )
+            item.period_guidance = "\n".join(lines) or False
+            item.period_latest_end_date = latest
+            item.review_date_suggested = basis and suggested or False
+            item.period_warning = " ".join(warnings) or False
+
+    @api.depends("state", "period_type", "period_end_date", "company_id")
+    @api.depends_context("lang")
+    def _compute_period_chip(self):
+        """The card's "ends in N working days" (the kanban reads only this)."""
+        calendars = self._chip_calendars()
+        for item in self:
+            today, calendar = calendars[item.company_id or self.env.company]
+            end = item.period_type == "date" and item.period_end_date
             left = 0
             chip = False
             if item._needs_chip(today):
@@ -195,10 +207,6 @@ class PpidItemGuidanceMixin(models.AbstractModel):
                     chip = self.env._("Ends in %(days)s working days", days=left)
             item.working_days_left = left
             item.period_chip = chip
-            item.period_guidance = "\n".join(lines) or False
-            item.period_latest_end_date = latest
-            item.review_date_suggested = basis and suggested or False
-            item.period_warning = " ".join(warnings) or False
 
     def _needs_chip(self, today):
         """Within about 90 working days (PP 61/2010 Pasal 11: the notice starts
