@@ -365,12 +365,12 @@ class PpidExemptedInformation(models.Model):
 
     # Buttons
     can_submit = fields.Boolean(compute="_compute_can_transition")
-    can_receive = fields.Boolean(compute="_compute_can_transition")
+    can_receive = fields.Boolean(compute="_compute_card_moves")
     can_start_test = fields.Boolean(compute="_compute_can_transition")
-    can_approve = fields.Boolean(compute="_compute_can_transition")
+    can_approve = fields.Boolean(compute="_compute_card_moves")
     can_document = fields.Boolean(compute="_compute_can_transition")
     can_open = fields.Boolean(compute="_compute_can_transition")
-    can_return = fields.Boolean(compute="_compute_can_transition")
+    can_return = fields.Boolean(compute="_compute_card_moves")
     can_new_test = fields.Boolean(compute="_compute_can_transition")
     in_my_units = fields.Boolean(
         compute="_compute_in_my_units", search="_search_in_my_units"
@@ -444,24 +444,31 @@ class PpidExemptedInformation(models.Model):
     @api.depends("state", "opening_proposed", "approved_datetime")
     @api.depends_context("uid")
     def _compute_can_transition(self):
-        """The buttons ask the same gate as write() (_move_error)."""
+        """The form's buttons ask the same gate as write() (_move_error)."""
         is_committee = "committee" in self._current_user_roles()
         forward = {
             "can_submit": "submitted",
-            "can_receive": "received",
             "can_start_test": "testing",
-            "can_approve": "exempted",
             "can_document": "documented",
+            "can_open": "opened",
         }
+        for item in self:
+            for field_name, target in forward.items():
+                item[field_name] = item._may_move(target)
+            item.can_new_test = is_committee and item.state in TESTABLE_STATES
+
+    @api.depends("state", "opening_proposed", "approved_datetime")
+    @api.depends_context("uid")
+    def _compute_card_moves(self):
+        """The card's buttons (receive, approve, return), apart from the
+        form's: a kanban computes only these, for every card."""
         returns = {}
         for move in MOVES:
             if move.reason == "return_reason":
                 returns.setdefault(move.source, []).append(move.target)
         for item in self:
-            for field_name, target in forward.items():
-                item[field_name] = item._may_move(target)
-            item.can_open = item._may_move("opened")
-            item.can_new_test = is_committee and item.state in TESTABLE_STATES
+            item.can_receive = item._may_move("received")
+            item.can_approve = item._may_move("exempted")
             item.can_return = any(
                 item._may_move(target) for target in returns.get(item.state, ())
             )
