@@ -425,7 +425,8 @@ class PpidClassificationDecree(models.Model):
         return bool(
             signed
             and lines == self.official_signed_line_ids
-            and all(line.write_date <= signed for line in lines)
+            # write dates keep microseconds, the stamp whole seconds
+            and all(line.write_date.replace(microsecond=0) <= signed for line in lines)
         )
 
     def _reset_official_signature(self):

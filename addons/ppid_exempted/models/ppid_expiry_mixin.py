@@ -6,12 +6,12 @@ end of the period, the opening at its end or on the date the head decided,
 the periodic reviews and the periodic re-tests of long exemptions."""
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
@@ -313,7 +313,18 @@ class PpidExpiryMixin(models.AbstractModel):
                     item=self.display_name,
                 )
             )
-        day = fields.Date.to_date(vals["scheduled_open_date"])
+        try:
+            day = fields.Date.to_date(vals["scheduled_open_date"])
+        except (TypeError, ValueError):
+            day = None
+        if not isinstance(day, date):
+            return ValidationError(
+                self.env._(
+                    "%(value)s is not a date: choose the date on which the opening "
+                    "takes effect.",
+                    value=vals["scheduled_open_date"],
+                )
+            )
         today = self._today()
         end = self.period_end_date
         if not end:

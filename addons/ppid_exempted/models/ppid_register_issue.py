@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
 from ..report.ppid_register_report import group_rows_by_period, order_rows_by_period
+from .ppid_item_guidance_mixin import WHOLE_BODY_GROUPS
 from .ppid_register import REGISTER_COLUMNS
 from .ppid_rulebook import DATE_MAX as RULEBOOK_DATE_MAX
 from .ppid_rulebook import DATE_MIN as RULEBOOK_DATE_MIN
@@ -164,8 +165,14 @@ class PpidRegisterIssue(models.Model):
     )
     # The documentation of the list itself (Kukar SOP step 4): its softcopy,
     # stored when issued and fingerprinted, and where its hardcopy is kept.
+    # Printed with every unit's rows: only the roles that read the whole body's
+    # register read it (a unit officer reads its own units' rows only).
     issued_pdf = fields.Binary(
-        string="Issued Copy (PDF)", attachment=True, readonly=True, copy=False
+        string="Issued Copy (PDF)",
+        attachment=True,
+        readonly=True,
+        copy=False,
+        groups=",".join(WHOLE_BODY_GROUPS),
     )
     issued_pdf_filename = fields.Char(
         string="Issued Copy File Name", readonly=True, copy=False

@@ -20,6 +20,7 @@ where the body counts them as non-working, exactly as
 """
 
 from odoo import fields, models, tools
+from odoo.exceptions import UserError
 from odoo.orm.models import parse_read_group_spec
 from odoo.tools import SQL
 
@@ -237,7 +238,15 @@ class PpidServiceLevelReport(models.Model):
         mean: one forgotten item must not hide that most are on time)."""
         if aggregate_spec != "__count":
             fname, _property, func = parse_read_group_spec(aggregate_spec)
-            if func == "median" and fname in self._fields:
+            field = self._fields.get(fname)
+            if func == "median" and not (field and field.type in ("integer", "float")):
+                raise UserError(
+                    self.env._(
+                        "A median is taken of durations only, not of %(field)s.",
+                        field=fname,
+                    )
+                )
+            if func == "median":
                 return SQL(
                     "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)",
                     self._field_to_sql(self._table, fname, query),

@@ -133,6 +133,10 @@ ACTIVITY_TYPES = {
         "Serahkan informasi yang dikecualikan",
         "Serahkan informasi yang dikecualikan milik unit kepada PPID",
     ),
+    "mail_activity_type_ppid_handover_sign": (
+        "Tandatangani serah terima",
+        "Tandatangani berita acara serah terima informasi yang dikecualikan dari unit",
+    ),
     "mail_activity_type_vault_integrity": (
         "Peringatan Integritas Brankas",
         "Dokumen informasi yang dikecualikan yang tersimpan telah berubah atau hilang",

@@ -136,6 +136,17 @@ class TestRegisterByPeriod(RegisterCase):
                     {"date": self.today, "issued_pdf": forged}
                 )
 
+    def test_a_unit_officer_never_reads_the_whole_bodys_issued_copy(self):
+        # the stored PDF prints every unit's rows; a unit officer reads its own
+        issue = self._issue()
+        with self.assertRaises(AccessError):
+            issue.with_user(self.users["pelaksana"]).with_context(bin_size=False).read(
+                ["issued_pdf"]
+            )
+        self.assertTrue(
+            issue.with_user(self.users["documentation"]).read(["issued_pdf"])
+        )
+
     def test_the_hardcopy_location_is_set_by_the_documentation_officer(self):
         issue = self._issue()
         for role in ("head", "manager"):

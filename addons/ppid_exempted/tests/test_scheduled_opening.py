@@ -36,6 +36,18 @@ class TestScheduledOpening(PpidCase):
         }
         return self._create_item("approval", **values)
 
+    def test_a_date_that_is_not_a_date_is_refused_clearly(self):
+        item = self._proposed()
+        for value in ("garbage", 12345):
+            with (
+                self.subTest(value=value),
+                self.assertRefused(ValidationError, "is not a date"),
+            ):
+                item.with_user(self.users["head"]).action_schedule_opening(
+                    value, "Penyidikan telah selesai."
+                )
+        self.assertEqual(item.state, "approval")
+
     def test_the_head_decides_and_the_scheduler_opens_on_the_date(self):
         item = self._proposed()
         item.with_user(self.users["head"]).action_schedule_opening(

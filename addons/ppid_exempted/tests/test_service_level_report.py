@@ -6,7 +6,7 @@ from datetime import date, datetime
 from lxml import etree
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -285,6 +285,12 @@ class TestServiceLevelReport(PpidCase):
         self.assertEqual(
             self._report(other_manager).search([]).information_id, self.foreign
         )
+
+    def test_a_median_is_taken_of_durations_only(self):
+        Report = self.env["ppid.service.level.report"].with_user(self.users["auditor"])
+        for spec in ("step:median", "information_id:median"):
+            with self.subTest(spec=spec), self.assertRaises(UserError):
+                Report.formatted_read_group([], groupby=["step"], aggregates=[spec])
 
     def test_reserved_to_managers_auditors_and_the_head(self):
         for role in ("head", "auditor"):
