@@ -11,6 +11,7 @@ from . import ppid_audit_trail_mixin
 from . import ppid_item_guidance_mixin
 from . import ppid_exempted_information
 from . import res_users
+from . import ppid_waktu_baku_mixin
 from . import ppid_collection_round
 from . import ppid_collection_round_line
 from . import res_company

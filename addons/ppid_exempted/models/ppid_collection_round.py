@@ -15,7 +15,7 @@ class PpidCollectionRound(models.Model):
 
     _name = "ppid.collection.round"
     _description = "Collection Round of Exempted Information"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ppid.waktu.baku.mixin"]
     _order = "date_open desc, id desc"
     _check_company_auto = True
 
@@ -68,37 +68,6 @@ class PpidCollectionRound(models.Model):
         readonly=True,
         copy=False,
     )
-    # Waktu baku (Kukar SOP: 4 days in all), from the letters to the
-    # documentation of what every unit handed over.
-    standard_due = fields.Date(
-        string="Waktu Baku Deadline",
-        compute="_compute_waktu_baku",
-        help="The day the round notified plus the SOP's waktu baku, in working "
-        "days of the body's calendar.",
-    )
-    completed_datetime = fields.Datetime(
-        string="Procedure Completed",
-        compute="_compute_waktu_baku",
-        help="When the last unit's hand-over was documented in full.",
-    )
-    elapsed_days = fields.Integer(
-        string="Working Days Taken", compute="_compute_waktu_baku"
-    )
-    timing_status = fields.Selection(
-        selection=[
-            ("running", "In Progress"),
-            ("on_time", "On Time"),
-            ("late", "Late"),
-        ],
-        string="Waktu Baku",
-        compute="_compute_waktu_baku",
-    )
-    late_days = fields.Integer(
-        string="Late by (working days)", compute="_compute_waktu_baku"
-    )
-    timing_label = fields.Char(
-        string="Against the Standard", compute="_compute_waktu_baku"
-    )
     late_count = fields.Integer(compute="_compute_counts")
     handed_over_count = fields.Integer(compute="_compute_counts")
     acknowledged_count = fields.Integer(compute="_compute_counts")
@@ -131,25 +100,12 @@ class PpidCollectionRound(models.Model):
             starts = [day for day in rounds.mapped("date_open") if day]
             calendar = starts and company.ppid_calendar(min(starts), today)
             for collection in rounds:
-                start = collection.date_open
-                if not start:
-                    collection.standard_due = collection.completed_datetime = False
-                    collection.elapsed_days = collection.late_days = 0
-                    collection.timing_status = "running"
-                    collection.timing_label = self.env._("Not notified")
-                    continue
-                done = collection._completed_datetime()
-                collection.completed_datetime = done
-                collection.standard_due = calendar.add_days(
-                    start, company.ppid_sla_total_days
-                )
-                (
-                    collection.elapsed_days,
-                    collection.timing_status,
-                    collection.late_days,
-                    collection.timing_label,
-                ) = company._ppid_waktu_baku(
-                    calendar, start, collection.standard_due, done, today
+                collection._set_waktu_baku(
+                    company,
+                    calendar,
+                    collection.date_open,
+                    collection._completed_datetime(),
+                    today,
                 )
 
     def _completed_datetime(self):

@@ -45,7 +45,7 @@ class PpidHandover(models.Model):
 
     _name = "ppid.handover"
     _description = "Hand-over of Exempted Information (Berita Acara Serah Terima)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ppid.waktu.baku.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -147,38 +147,6 @@ class PpidHandover(models.Model):
         "times, in working days of the body's calendar from the letter.",
     )
     signature_late = fields.Boolean(compute="_compute_waktu_baku")
-    standard_due = fields.Date(
-        string="Waktu Baku Deadline",
-        compute="_compute_waktu_baku",
-        help="The letter's date plus the SOP's waktu baku, in working days of "
-        "the body's calendar.",
-    )
-    completed_datetime = fields.Datetime(
-        string="Procedure Completed",
-        compute="_compute_waktu_baku",
-        help="When the last step was done: every item handed over documented.",
-    )
-    elapsed_days = fields.Integer(
-        string="Working Days Taken",
-        compute="_compute_waktu_baku",
-        help="Working days from the letter to the end of the procedure (or to "
-        "today while it runs).",
-    )
-    timing_status = fields.Selection(
-        selection=[
-            ("running", "In Progress"),
-            ("on_time", "On Time"),
-            ("late", "Late"),
-        ],
-        string="Waktu Baku",
-        compute="_compute_waktu_baku",
-    )
-    late_days = fields.Integer(
-        string="Late by (working days)", compute="_compute_waktu_baku"
-    )
-    timing_label = fields.Char(
-        string="Against the Standard", compute="_compute_waktu_baku"
-    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -246,7 +214,7 @@ class PpidHandover(models.Model):
             starts = [h._letter_date() for h in handovers if h._letter_date()]
             calendar = starts and company.ppid_calendar(min(starts), today)
             for handover in handovers:
-                handover._set_waktu_baku(company, calendar, today)
+                handover._set_handover_timing(company, calendar, today)
 
     def _letter_date(self):
         """The procedure starts with the letter (Kukar SOP step 1), on the day
@@ -265,29 +233,19 @@ class PpidHandover(models.Model):
             return False
         return max(moments)
 
-    def _set_waktu_baku(self, company, calendar, today):
+    def _set_handover_timing(self, company, calendar, today):
         start = self._letter_date()
-        done = self._completed_datetime()
-        self.completed_datetime = done
+        self._set_waktu_baku(
+            company, calendar, start, self._completed_datetime(), today
+        )
         if not start:
-            self.signature_due = self.standard_due = False
-            self.signature_late = False
-            self.elapsed_days = self.late_days = 0
-            self.timing_status = "running"
-            self.timing_label = self.env._("Not notified")
+            self.signature_due = self.signature_late = False
             return
         days = company.ppid_sla_notification_days + company.ppid_sla_handover_days
         self.signature_due = calendar.add_days(start, days)
         signed = self.signed_datetime
         signed_day = signed and company._ppid_to_local(signed).date()
         self.signature_late = (signed_day or today) > self.signature_due
-        self.standard_due = calendar.add_days(start, company.ppid_sla_total_days)
-        (
-            self.elapsed_days,
-            self.timing_status,
-            self.late_days,
-            self.timing_label,
-        ) = company._ppid_waktu_baku(calendar, start, self.standard_due, done, today)
 
     # ------------------------------------------------------------------
     # CRUD: created by the round, signed with the buttons, never rewritten

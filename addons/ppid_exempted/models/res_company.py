@@ -168,39 +168,6 @@ class ResCompany(models.Model):
     # Waktu baku: the whole procedure against the standard
     # ------------------------------------------------------------------
 
-    def _ppid_waktu_baku(self, calendar, start, due, done, today):
-        """(working days taken, status, working days late, label) of a
-        procedure that started on `start`, is due on `due` and was completed at
-        `done` (a UTC datetime, or False while it runs)."""
-        self.ensure_one()
-        end = self._ppid_to_local(done).date() if done else today
-        elapsed = max(calendar.days_between(start, end), 0)
-        late = max(calendar.days_between(due, end), 0) if end > due else 0
-        standard = self.ppid_sla_total_days
-        if late:
-            status = "late"
-            label = self.env._(
-                "Late by %(late)s working day(s): %(days)s of %(standard)s.",
-                late=late,
-                days=elapsed,
-                standard=standard,
-            )
-        elif done:
-            status = "on_time"
-            label = self.env._(
-                "On time: %(days)s of %(standard)s working day(s).",
-                days=elapsed,
-                standard=standard,
-            )
-        else:
-            status = "running"
-            label = self.env._(
-                "In progress: %(days)s of %(standard)s working day(s) so far.",
-                days=elapsed,
-                standard=standard,
-            )
-        return elapsed, status, late, label
-
     # ------------------------------------------------------------------
     # Working days: the one place every PPID deadline is computed
     # ------------------------------------------------------------------
