@@ -32,6 +32,28 @@ class ReportReceipt(models.AbstractModel):
             "docs": items,
             "receipts": items.grouped("unit_id"),
             # The number of the stored receipt (ppid.receipt), when it prints
-            # its own copy; else the number from the body's pattern.
+            # its own copy or a receipt issued for these items exists; else the
+            # number from the body's pattern.
             "receipt_number": (data or {}).get("receipt_number"),
+            "stored_numbers": self._stored_receipt_numbers(items),
         }
+
+    def _stored_receipt_numbers(self, items):
+        """{unit id: number of the latest issued receipt listing every one of
+        the unit's items printed}: a receipt printed again from the items
+        carries the number the service officer issued."""
+        receipts = (
+            self.env["ppid.receipt"]
+            .sudo()
+            .search(
+                [("information_ids", "in", items.ids), ("issued_datetime", "!=", False)]
+            )
+        )
+        numbers = {}
+        for unit, unit_items in items.grouped("unit_id").items():
+            covering = receipts.filtered(
+                lambda receipt, wanted=unit_items: wanted <= receipt.information_ids
+            )
+            if covering:
+                numbers[unit.id] = covering[0].name
+        return numbers

@@ -213,3 +213,8 @@ class TestLetterAndReceiptAgree(ClassificationCase):
         )
         content = receipt.sudo().attachment_ids[:1].raw.decode()
         self.assertIn(f"Nomor: {receipt.name}", " ".join(content.split()))
+        # printed again from the item: the same number, not a second one
+        again, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "ppid_exempted.action_report_receipt", item.ids
+        )
+        self.assertIn(f"Nomor: {receipt.name}", " ".join(again.decode().split()))
