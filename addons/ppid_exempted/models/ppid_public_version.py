@@ -192,78 +192,26 @@ END
 $languages$;
 """
 
+# What is watched: (name, table, function, events). Each statement hands the
+# function the rows it touched (transition tables new_rows / old_rows).
+WATCHED_TABLES = (
+    ("items", "ppid_exempted_information", "ppid_public_items_changed", "IUD"),
+    ("entries", "ppid_public_information", "ppid_public_entries_changed", "IUD"),
+    ("units", "ppid_unit", "ppid_public_units_changed", "U"),
+    ("catalogue", "ppid_legal_basis", "ppid_public_catalogue_changed", "U"),
+    ("languages", "res_lang", "ppid_public_languages_changed", "U"),
+    ("companies", "res_company", "ppid_public_companies_changed", "U"),
+)
+EVENTS = {
+    "I": ("INSERT", "NEW TABLE AS new_rows"),
+    "U": ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+    "D": ("DELETE", "OLD TABLE AS old_rows"),
+}
 # (trigger name, table, event, transition tables, function)
-STATEMENT_TRIGGERS = (
-    (
-        "ppid_public_items_insert",
-        "ppid_exempted_information",
-        "INSERT",
-        "NEW TABLE AS new_rows",
-        "ppid_public_items_changed",
-    ),
-    (
-        "ppid_public_items_update",
-        "ppid_exempted_information",
-        "UPDATE",
-        "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        "ppid_public_items_changed",
-    ),
-    (
-        "ppid_public_items_delete",
-        "ppid_exempted_information",
-        "DELETE",
-        "OLD TABLE AS old_rows",
-        "ppid_public_items_changed",
-    ),
-    (
-        "ppid_public_entries_insert",
-        "ppid_public_information",
-        "INSERT",
-        "NEW TABLE AS new_rows",
-        "ppid_public_entries_changed",
-    ),
-    (
-        "ppid_public_entries_update",
-        "ppid_public_information",
-        "UPDATE",
-        "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        "ppid_public_entries_changed",
-    ),
-    (
-        "ppid_public_entries_delete",
-        "ppid_public_information",
-        "DELETE",
-        "OLD TABLE AS old_rows",
-        "ppid_public_entries_changed",
-    ),
-    (
-        "ppid_public_units_update",
-        "ppid_unit",
-        "UPDATE",
-        "NEW TABLE AS new_rows",
-        "ppid_public_units_changed",
-    ),
-    (
-        "ppid_public_catalogue_update",
-        "ppid_legal_basis",
-        "UPDATE",
-        "NEW TABLE AS new_rows",
-        "ppid_public_catalogue_changed",
-    ),
-    (
-        "ppid_public_languages_update",
-        "res_lang",
-        "UPDATE",
-        "NEW TABLE AS new_rows",
-        "ppid_public_languages_changed",
-    ),
-    (
-        "ppid_public_companies_update",
-        "res_company",
-        "UPDATE",
-        "NEW TABLE AS new_rows",
-        "ppid_public_companies_changed",
-    ),
+STATEMENT_TRIGGERS = tuple(
+    (f"ppid_public_{name}_{EVENTS[code][0].lower()}", table, *EVENTS[code], function)
+    for name, table, function, codes in WATCHED_TABLES
+    for code in codes
 )
 
 
