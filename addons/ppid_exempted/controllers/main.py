@@ -6,6 +6,7 @@ import logging
 from werkzeug.exceptions import NotFound
 
 from odoo import http
+from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.mail.controllers.attachment import AttachmentController
@@ -80,6 +81,14 @@ def _check_download(documents):
     return None
 
 
+def _check_files_may_join(thread_id):
+    try:
+        item_id = int(thread_id)
+    except (TypeError, ValueError):
+        raise NotFound() from None
+    request.env["ppid.vault.policy"]._check_may_add_files({item_id})
+
+
 class PpidVaultBinary(Binary):
     @http.route(readonly=_readonly_unless_vault)
     def content_common(self, *args, **kwargs):
@@ -97,6 +106,33 @@ class PpidVaultBinary(Binary):
 
 
 class PpidVaultAttachmentController(AttachmentController):
+    # The chatter's upload and post run as the superuser in Odoo (mail's
+    # controllers), past the vault's rule on who adds files to an item: the
+    # rule is asked here, for the user of the request.
+    @http.route()
+    def mail_attachment_upload(
+        self, ufile, thread_id, thread_model, is_pending=False, **kwargs
+    ):
+        # a pending upload joins the item only with its message (below)
+        if thread_model == VAULT_MODEL and not (is_pending and is_pending != "false"):
+            try:
+                _check_files_may_join(thread_id)
+            except AccessError as error:
+                return request.make_json_response({"error": error.args[0]})
+        return super().mail_attachment_upload(
+            ufile, thread_id, thread_model, is_pending=is_pending, **kwargs
+        )
+
+    @http.route()
+    def mail_message_post(
+        self, thread_model, thread_id, post_data, context=None, **kwargs
+    ):
+        if thread_model == VAULT_MODEL and post_data.get("attachment_ids"):
+            _check_files_may_join(thread_id)
+        return super().mail_message_post(
+            thread_model, thread_id, post_data, context=context, **kwargs
+        )
+
     @http.route(readonly=_readonly_unless_vault)
     def mail_attachment_pdf_first_page(self, *args, **kwargs):
         return super().mail_attachment_pdf_first_page(*args, **kwargs)

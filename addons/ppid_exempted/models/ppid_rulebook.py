@@ -215,15 +215,19 @@ FIELD_WRITERS = {"identity": PPID_WRITERS, "legal": PPID_WRITERS}
 # From which stage a group never changes again, whoever writes, superuser
 # included: "classified" = under a decree (exempted, or tested again while the
 # decree holds) or opened; "opened" = opened; "created" = once the item exists;
-# "always" = only the pipeline writes it. A new classification changes the
+# "pipeline" fields are written by the pipeline only, whatever the stage
+# (PpidWorkflowMixin._refuse_pipeline_fields). A new classification changes the
 # legal fields only through a new test and a new decree (PP 61/2010 Ps 10).
 FROZEN_WHEN = {
     "identity": "classified",
     "legal": "classified",
     "review": "opened",
-    "pipeline": "always",
     "body": "created",
 }
+
+# The chatter of a frozen record (a completed test, an approved decree, a
+# signed hand-over) stays open: messages and activities are not the record.
+FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
 # Sane bounds of every date of the register, so that no date overflows the
 # working-day arithmetic and none is absurd.

@@ -203,14 +203,6 @@ class PpidWorkflowMixin(models.AbstractModel):
             roles = roles | {"pelaksana@draft"}
         return {group for group, writers in FIELD_WRITERS.items() if writers & roles}
 
-    def _locked_groups(self):
-        """The groups the form shows read-only to the current user."""
-        self.ensure_one()
-        locked = self._frozen_groups()
-        if not self.env.su:
-            locked |= set(FIELD_WRITERS) - self._writable_groups()
-        return locked
-
     def _check_field_rules(self, vals):
         """Field ownership (ppid_rulebook.FIELD_GROUPS): frozen groups never
         change (superuser included), guarded groups only by their writers,
@@ -285,10 +277,11 @@ class PpidWorkflowMixin(models.AbstractModel):
         )
 
     def _refuse_pipeline_fields(self, vals):
+        # a new item (self is the empty model) may ask for its number with "/"
         forged = [
             name
             for name in FIELD_GROUPS["pipeline"]
-            if name in vals and not (name == "name" and vals[name] == "/")
+            if name in vals and not (name == "name" and vals[name] == "/" and not self)
         ]
         if forged:
             raise AccessError(

@@ -49,5 +49,5 @@ class ResCompany(models.Model):
         pattern = self.ppid_receipt_number_pattern or "TT/{seq}/{unit}/{year}"
         try:
             return pattern.format(**values)
-        except (KeyError, IndexError, ValueError):
+        except (AttributeError, KeyError, IndexError, ValueError):
             return pattern

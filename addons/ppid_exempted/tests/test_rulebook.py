@@ -131,6 +131,19 @@ class TestRulebookHoles(RulebookCase):
             item.write({"archive_reason": "Alasan lain."})
         self.assertEqual(item.archive_reason, "Tercatat dua kali.")
 
+    def test_the_reference_is_never_erased(self):
+        # "/" asks a new item for its number; written later it would erase it
+        draft = self._create_item("draft")
+        exempted = self._create_item("exempted")
+        for item, role in (
+            (draft, "pelaksana"),
+            *((exempted, r) for r in PPID_WRITERS),
+        ):
+            reference = item.name
+            with self.subTest(role=role), self.assertRefused(AccessError, "pipeline"):
+                item.with_user(self.users[role]).write({"name": "/"})
+            self.assertEqual(item.name, reference)
+
 
 @tagged("post_install", "-at_install")
 class TestRulebookDatesAndPeriods(RulebookCase):

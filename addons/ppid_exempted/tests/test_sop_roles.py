@@ -200,6 +200,13 @@ class TestLetterAndReceiptAgree(ClassificationCase):
             Round._deadline_from(self.company, date(2026, 3, 20)), date(2026, 3, 26)
         )
 
+    def test_a_broken_number_pattern_prints_as_written(self):
+        item = self._create_item("received", received_datetime="2026-03-02 02:00:00")
+        self.company.ppid_receipt_number_pattern = "TT/{seq.x}/{unit}"
+        self.assertEqual(
+            self.company._ppid_receipt_number(self.unit, item), "TT/{seq.x}/{unit}"
+        )
+
     def test_the_stored_receipt_prints_its_own_number(self):
         item = self._create_item(
             "received",

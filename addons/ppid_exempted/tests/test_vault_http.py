@@ -221,3 +221,59 @@ class TestVaultThroughTheServer(HttpCase, VaultCase):
             ),
             "Opening the form downloads nothing",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestChatterFilesThroughTheServer(HttpCase, VaultCase):
+    """Odoo's chatter uploads and posts as the superuser: the vault's rule on
+    who adds files to a handed-over item holds there too."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.item = cls._vault_item()[0]
+
+    def _files_of_item(self):
+        return self.env["ir.attachment"].search_count(
+            [("res_model", "=", VAULT_MODEL), ("res_id", "=", self.item.id)]
+        )
+
+    def _upload(self, role, pending=False):
+        user = self.users[role]
+        self.authenticate(user.login, user.login)
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "thread_id": self.item.id,
+                "thread_model": VAULT_MODEL,
+                "is_pending": "true" if pending else "false",
+            },
+            files={"ufile": ("catatan.pdf", b"%PDF-1.4 catatan", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_only_the_documentation_officer_uploads_to_a_handed_over_item(self):
+        before = self._files_of_item()
+        for role in ("service", "committee", "head"):
+            with self.subTest(role=role):
+                self.assertIn("documentation officer", self._upload(role)["error"])
+        self.assertEqual(self._files_of_item(), before)
+        self.assertIn("data", self._upload("documentation"))
+        self.assertEqual(self._files_of_item(), before + 1)
+
+    @mute_logger("odoo.http")
+    def test_a_pending_file_does_not_join_the_item_with_its_message(self):
+        pending = self._upload("head", pending=True)["data"]["attachment_id"]
+        before = self._files_of_item()
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/message/post",
+                {
+                    "thread_model": VAULT_MODEL,
+                    "thread_id": self.item.id,
+                    "post_data": {"body": "Lampiran", "attachment_ids": [pending]},
+                },
+            )
+        self.assertEqual(self._files_of_item(), before)
