@@ -23,46 +23,18 @@ import cProfile
 import os
 import pstats
 import subprocess
-import sys
 import time
 from datetime import date, datetime, timezone
-from pathlib import Path
+
+from bench_common import RESULTS, addons_path, create_database
 
 import odoo
 import odoo.sql_db
 from odoo.modules.registry import Registry
 from odoo.tools import SQL, config
 
-ROOT = Path(__file__).resolve().parents[2]
 DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_expiry")
 TODAY = date(2026, 3, 11)  # 30 working days before 30 April 2026
-
-
-def addons_path():
-    core = Path(odoo.__path__[0]).parent / "addons"
-    return f"{ROOT / 'addons'},{core}"
-
-
-def create_database():
-    subprocess.run(["dropdb", "--if-exists", DB], check=True)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "server",
-            "-d",
-            DB,
-            f"--addons-path={addons_path()}",
-            "-i",
-            "ppid_exempted",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--http-interface=127.0.0.1",
-            "--http-port=0",
-        ],
-        check=True,
-    )
 
 
 def fill(cr, size, changing, published=False):
@@ -173,7 +145,7 @@ def main():
         help="run each case again with the public version's triggers disabled",
     )
     args = parser.parse_args()
-    create_database()
+    create_database(DB, quiet=False)
     config.parse_config(
         [
             "-d",
@@ -237,7 +209,7 @@ def write_results(rows, published):
             f"| {series} | {size} | {elapsed:.2f} | {queries} "
             f"| {states.get('expiring', 0)} | {states.get('opened', 0)} |"
         )
-    results = ROOT / "tests" / "bench" / "RESULTS.md"
+    results = RESULTS
     text = results.read_text() if results.exists() else "# Benchmark results\n"
     marker = "## Expiry cron"
     if marker in text:

@@ -45,7 +45,6 @@ import random
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -53,10 +52,11 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bench_common import RESULTS, odoo_command, replace_section
+
 from odoo import release
 
 REPO = Path(__file__).resolve().parents[2]
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_public")
 PORT = int(os.environ.get("PPID_BENCH_PORT", "18869"))
 NGINX_PORT = int(os.environ.get("PPID_NGINX_PORT", "18870"))
@@ -131,29 +131,19 @@ ROUTES = (
 TIMEOUT = 120
 
 
-def odoo_command(*args):
-    return [
-        sys.executable,
-        "-m",
-        "odoo",
-        "server",
-        "-d",
-        DB,
-        f"--addons-path={ADDONS_PATH}",
-        "--http-interface=127.0.0.1",
-        f"--http-port={PORT}",
-        "--max-cron-threads=0",
-        "--log-level=warn",
-        *args,
-    ]
-
-
 def create_database():
     subprocess.run(["dropdb", "--if-exists", DB], check=True)
     print(f"Installing ppid_exempted in {DB} ...", flush=True)
     write_floor_addon()
     subprocess.run(
-        odoo_command("-i", "ppid_exempted,ppid_bench_floor", "--stop-after-init"),
+        odoo_command(
+            DB,
+            "-i",
+            "ppid_exempted,ppid_bench_floor",
+            "--stop-after-init",
+            port=PORT,
+            addons=ADDONS_PATH,
+        ),
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -674,22 +664,6 @@ def nginx_version():
     return output.strip().replace("nginx version: ", "")
 
 
-def replace_section(path, marker, section):
-    """Replace the section starting with `marker` (up to the next "## ")."""
-    text = path.read_text() if path.exists() else "# Benchmark results\n"
-    if marker in text:
-        head, _sep, tail = text.partition(marker)
-        rest = tail.split("\n## ", 1)
-        text = (
-            head
-            + section.rstrip("\n")
-            + ("\n\n## " + rest[1] if len(rest) > 1 else "\n")
-        )
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.write_text(text)
-
-
 def main():
     create_database()
     company_id, published, opened = fill_database()
@@ -699,7 +673,7 @@ def main():
         f"conditional request: {built['version_queries']} queries",
         flush=True,
     )
-    server = subprocess.Popen(odoo_command())
+    server = subprocess.Popen(odoo_command(DB, port=PORT, addons=ADDONS_PATH))
     try:
         base = f"http://127.0.0.1:{PORT}"
         wait_for(f"{base}/web/health")

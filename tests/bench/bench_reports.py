@@ -31,12 +31,19 @@ import platform
 import resource
 import statistics
 import subprocess
-import sys
 import time
 import tracemalloc
 import urllib.request
 from datetime import date, datetime, timezone
 from pathlib import Path
+
+from bench_common import (
+    RESULTS,
+    addons_path,
+    create_database,
+    odoo_command,
+    replace_section,
+)
 
 import odoo
 import odoo.sql_db
@@ -44,44 +51,10 @@ from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = Path(__file__).resolve().parents[2]
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_reports")
 PORT = int(os.environ.get("PPID_BENCH_PORT", "18871"))
 DAY = date(2026, 6, 1)
 UNITS = 25
-
-
-def addons_path():
-    core = Path(odoo.__path__[0]).parent / "addons"
-    return f"{ROOT / 'addons'},{core}"
-
-
-def odoo_command(*args):
-    return [
-        sys.executable,
-        "-m",
-        "odoo",
-        "server",
-        "-d",
-        DB,
-        f"--addons-path={addons_path()}",
-        "--http-interface=127.0.0.1",
-        f"--http-port={PORT}",
-        "--max-cron-threads=0",
-        "--log-level=warn",
-        *args,
-    ]
-
-
-def create_database():
-    subprocess.run(["dropdb", "--if-exists", DB], check=True)
-    print(f"Installing ppid_exempted in {DB} ...", flush=True)
-    subprocess.run(
-        odoo_command("-i", "ppid_exempted", "--stop-after-init"),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def fill(registry, size):
@@ -248,7 +221,7 @@ def write_results(xlsx_result, pdf_result, runs, load_start):
         "stayed below the Odoo install run before, whose peak is N; the XLSX "
         "starts no process).",
     ]
-    replace_section(RESULTS, "## Printed and exported register", lines)
+    replace_section(RESULTS, "## Printed and exported register", "\n".join(lines))
 
 
 def wkhtmltopdf_version():
@@ -259,19 +232,6 @@ def wkhtmltopdf_version():
     except OSError:
         return "wkhtmltopdf not installed"
     return output.strip()
-
-
-def replace_section(path, marker, lines):
-    text = path.read_text() if path.exists() else "# Benchmark results\n"
-    if marker in text:
-        head, _sep, tail = text.partition(marker)
-        rest = tail.split("\n## ", 1)
-        text = (
-            head + "\n".join(lines) + ("\n\n## " + rest[1] if len(rest) > 1 else "\n")
-        )
-    else:
-        text = text.rstrip() + "\n\n" + "\n".join(lines) + "\n"
-    path.write_text(text)
 
 
 def wait_for_server():
@@ -292,7 +252,7 @@ def sample(registry, rows, directory):
     """The register PDF of `rows` rows, and its pages as PNG, in `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     fill(registry, rows)
-    server = subprocess.Popen(odoo_command())
+    server = subprocess.Popen(odoo_command(DB, port=PORT))
     try:
         wait_for_server()
         urllib.request.urlopen(f"http://127.0.0.1:{PORT}/web/login", timeout=120)
@@ -332,7 +292,7 @@ def main():
     )
     args = parser.parse_args()
     load_start = os.getloadavg()
-    create_database()
+    create_database(DB, port=PORT)
     config.parse_config(
         [
             "-d",
@@ -352,7 +312,7 @@ def main():
         f"Python peak {xlsx_result['python_peak'] / 2**20:.1f} MiB",
         flush=True,
     )
-    server = subprocess.Popen(odoo_command())
+    server = subprocess.Popen(odoo_command(DB, port=PORT))
     try:
         wait_for_server()
         urllib.request.urlopen(f"http://127.0.0.1:{PORT}/web/login", timeout=120)

@@ -35,11 +35,10 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
+from bench_common import RESULTS, addons_path, create_database, replace_section
 from lxml import etree
 
 import odoo
@@ -48,8 +47,6 @@ from odoo import api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-ROOT = Path(__file__).resolve().parents[2]
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 DB = os.environ.get("PPID_BENCH_DB", "ppid_bench_views")
 UNITS = 25
 WORDS = 100  # a search word is found in 1 row out of WORDS
@@ -68,35 +65,6 @@ COUNTRIES = ("id", "my", "sg", "th", "ph", "vn", "bn", "la", "kh")
 X2MANY_LIMIT = 40
 KANBAN_LIMIT = 40
 LIST_LIMIT = 80
-
-
-def addons_path():
-    core = Path(odoo.__path__[0]).parent / "addons"
-    return f"{ROOT / 'addons'},{core}"
-
-
-def create_database():
-    subprocess.run(["dropdb", "--if-exists", DB], check=True)
-    print(f"Installing ppid_exempted in {DB} ...", flush=True)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "server",
-            "-d",
-            DB,
-            f"--addons-path={addons_path()}",
-            "-i",
-            "ppid_exempted",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--http-interface=127.0.0.1",
-            "--http-port=0",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
 
 
 def prepare(registry):
@@ -376,20 +344,7 @@ def write_results(rows, runs, load_start):
                 f"| {partner_time * 1000:.1f} | {partner_queries} "
                 f"| {item_time / partner_time:.2f} |"
             )
-    replace_section(RESULTS, "## Views against res.partner", lines)
-
-
-def replace_section(path, marker, lines):
-    text = path.read_text() if path.exists() else "# Benchmark results\n"
-    if marker in text:
-        head, _sep, tail = text.partition(marker)
-        rest = tail.split("\n## ", 1)
-        text = (
-            head + "\n".join(lines) + ("\n\n## " + rest[1] if len(rest) > 1 else "\n")
-        )
-    else:
-        text = text.rstrip() + "\n\n" + "\n".join(lines) + "\n"
-    path.write_text(text)
+    replace_section(RESULTS, "## Views against res.partner", "\n".join(lines))
 
 
 def main():
@@ -399,7 +354,7 @@ def main():
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
     load_start = os.getloadavg()
-    create_database()
+    create_database(DB)
     config.parse_config(
         ["-d", DB, f"--addons-path={addons_path()}", "--log-level=warn"]
     )

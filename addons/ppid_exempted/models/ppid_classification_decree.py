@@ -7,7 +7,7 @@ from odoo.fields import Command
 from odoo.tools import clean_context
 
 from .ppid_classification_decree_line import FROM_ITEM_KEY
-from .ppid_rulebook import DECREE
+from .ppid_rulebook import DECREE, FREE_FIELD_PREFIXES
 
 HEAD_GROUP = "ppid_exempted.group_ppid_head"
 
@@ -23,7 +23,6 @@ APPROVAL_FIELDS = (
 )
 # What may still change on an approved decree: its signed scan, and the chatter.
 WRITABLE_WHEN_APPROVED = ("signed_copy", "signed_copy_filename")
-FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
 
 class PpidClassificationDecree(models.Model):

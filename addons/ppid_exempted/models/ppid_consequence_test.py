@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .ppid_rulebook import FREE_FIELD_PREFIXES
+
 COMMITTEE_GROUP = "ppid_exempted.group_ppid_committee"
 
 # What the participants' signatures vouch for, besides the lines.
@@ -16,7 +18,6 @@ CONTENT_FIELDS = (
     "company_id",
     "line_ids",
 )
-FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 
 
 class PpidConsequenceTest(models.Model):

@@ -28,7 +28,7 @@ class PpidConsequenceTestLine(models.Model):
 
     _name = "ppid.consequence.test.line"
     _description = "Consequence Test Line"
-    _inherit = ["ppid.classification.mixin"]
+    _inherit = ["ppid.classification.mixin", "ppid.audited.mixin"]
     _order = "test_id, sequence, id"
     _check_company_auto = True
 
@@ -148,12 +148,7 @@ class PpidConsequenceTestLine(models.Model):
             self.env["ppid.consequence.test"].browse(
                 vals["test_id"]
             )._check_content_editable()
-        Audit = self.env["ppid.audit.log"]
-        names = Audit._audited_names(self, list(vals))
-        before = Audit._snapshot(self, names)
-        result = super().write(vals)
-        Audit._log_changes(self, before, names)
-        return result
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsigned_drafts(self):

@@ -213,13 +213,13 @@ ROLE_USERS = ("pelaksana", "layanan", "pertimbangan", "pengelola", "atasan", "au
 # after the hand-over (the receipt standard of the SOP).
 TIME_FILTERS = {"overdue"}
 
-# The minimal one-page PDF of the demo files (their content is a placeholder).
 # The softcopy that the documentation officer publishes as a redacted copy
 # (UU 14/2008 Ps 22(7)(e)): the patient's identity is removed from it.
 REDACTED_ITEM = "dinkes_tbc_ro"
 REDACTED_PASSAGE = "Siti Aminah, NIK 6402015508900001"
 REDACTED_LINE = f"Pasien Puskesmas Tenggarong: {REDACTED_PASSAGE}; status: pengobatan"
 
+# The minimal one-page PDF of the demo files (their content is a placeholder).
 PDF_TEMPLATE = (
     "BT /F1 11 Tf 56 780 Td 14 TL ({title}) ' ({line}) ' "
     "(Contoh data demo, bukan dokumen asli.) ' ET"
@@ -417,14 +417,13 @@ class PpidDemo(models.AbstractModel):
             RECEIVED + IN_SESSION + AWAITING_DECREE + FIRST_SESSION + SECOND_SESSION
         )
         to_receive.with_user(service).action_receive()
-        if "ppid.receipt" in self.env:
-            # The tanda terima of each unit's hand-over, numbered and stored.
-            self.env["ppid.receipt"].with_user(service).create(
-                [
-                    {"unit_id": unit.id, "information_ids": [Command.set(items.ids)]}
-                    for unit, items in to_receive.grouped("unit_id").items()
-                ]
-            )
+        # The tanda terima of each unit's hand-over, numbered and stored.
+        self.env["ppid.receipt"].with_user(service).create(
+            [
+                {"unit_id": unit.id, "information_ids": [Command.set(items.ids)]}
+                for unit, items in to_receive.grouped("unit_id").items()
+            ]
+        )
 
     @api.model
     def _demo_session(self, items, place, conclusions=None):
@@ -434,7 +433,6 @@ class PpidDemo(models.AbstractModel):
         conclusions = conclusions or {}
         ppid = self._demo_user("pertimbangan")
         member = self._demo_user("pertimbangan_hukum")
-        Participant = self.env["ppid.consequence.test.participant"]
         officers = {}
         for unit in items.unit_id:
             officers.setdefault(self._demo_officer_of(unit), unit)
@@ -451,8 +449,7 @@ class PpidDemo(models.AbstractModel):
                 "capacity": "unit",
                 "position": f"PPID Pelaksana {unit.name}",
             }
-            if "unit_id" in Participant._fields:  # the unit each officer represents
-                participant["unit_id"] = unit.id
+            participant["unit_id"] = unit.id  # the unit the officer represents
             participants.append(participant)
         participants += [
             {
@@ -703,9 +700,8 @@ class PpidDemo(models.AbstractModel):
                 }
             )
         )
-        if hasattr(issue, "action_submit"):
-            issue.action_submit()
-            issue = issue.with_user(self._demo_user("atasan"))
+        issue.action_submit()
+        issue = issue.with_user(self._demo_user("atasan"))
         issue.action_issue()
         return issue
 
@@ -713,8 +709,6 @@ class PpidDemo(models.AbstractModel):
     def _demo_import_dik(self):
         """The unit officer brings in the table its unit kept before, as drafts
         (where the register can import an existing DIK)."""
-        if "ppid.dik.import" not in self.env:
-            return False
         text = io.StringIO()
         csv.writer(text).writerows(IMPORTED_DIK)
         officer = self._demo_user("pelaksana")

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .ppid_rulebook import FREE_FIELD_PREFIXES
+
 HANDOVER_REPORT = "ppid_exempted.action_report_handover"
 SIGN_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_handover_sign"
 # Set by the hand-over itself (its creation and the two signatures), never by a
@@ -19,7 +21,6 @@ HANDOVER_STAMP_FIELDS = (
     "atasan_signed_by_id",
     "atasan_signed_datetime",
 )
-FREE_FIELD_PREFIXES = ("message_", "activity_", "website_message")
 # Only the round's own code creates hand-overs, as the superuser.
 HANDOVER_CREATE_KEY = "ppid_round_hands_over"
 
