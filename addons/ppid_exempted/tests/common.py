@@ -3,7 +3,6 @@
 
 import base64
 from contextlib import contextmanager
-from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -53,6 +52,8 @@ class PpidCase(TransactionCase):
                 cls.env,
                 login=f"ppid_{role}",
                 groups=f"ppid_exempted.group_ppid_{role}",
+                # the body's time zone, as its officers have it
+                tz="Asia/Jakarta",
             )
             for role in ROLES
         }
@@ -62,7 +63,6 @@ class PpidCase(TransactionCase):
         cls.basis_h = cls.env.ref("ppid_exempted.legal_basis_h")
         cls.basis_h2 = cls.env.ref("ppid_exempted.legal_basis_h_2")
         cls.basis_j = cls.env.ref("ppid_exempted.legal_basis_j")
-        cls.today = date.today()
         cls.room = cls.env["ppid.archive.location"].create(
             {"name": "Ruang Arsip", "location_type": "room"}
         )
@@ -91,6 +91,8 @@ class PpidCase(TransactionCase):
             }
         )
         cls.company.ppid_load_holidays([2026, 2027])
+        # The body's today (WIB): after 17:00 UTC it is already tomorrow there.
+        cls.today = cls.company._ppid_today()
 
     @classmethod
     def _create_asn_calendar(cls):

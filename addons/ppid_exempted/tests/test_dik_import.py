@@ -123,7 +123,7 @@ class TestDikImport(PpidCase):
         self.assertEqual(first.period_basis, "PP 61/2010 Pasal 5 ayat (1)")
         self.assertEqual(first.harm_if_opened, "Menghambat penyidikan")
         self.assertEqual(first.interest_if_closed, "Penyidikan berjalan lancar")
-        self.assertEqual(first.review_date, date.today() + relativedelta(years=1))
+        self.assertEqual(first.review_date, self.today + relativedelta(years=1))
         medical = by_title["Rekam medis pasien"]
         self.assertEqual(medical.legal_subpoint_id, self.basis_h2)
         self.assertEqual(medical.period_type, "condition")
@@ -133,7 +133,7 @@ class TestDikImport(PpidCase):
         )
         self.assertEqual(medical.review_date, date(2027, 6, 30))
         twenty = by_title["Identitas pelapor gratifikasi"]
-        self.assertEqual(twenty.period_end_date, date.today() + relativedelta(years=20))
+        self.assertEqual(twenty.period_end_date, self.today + relativedelta(years=20))
         # the source file is attached to the import record
         attachment = (
             self.env["ir.attachment"]
