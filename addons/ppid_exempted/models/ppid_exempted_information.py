@@ -489,11 +489,11 @@ class PpidExemptedInformation(models.Model):
             item.is_returned = bool(item.return_reason) and item.state in returned_to
 
     @api.depends("state", "approved_datetime")
-    @api.depends_context("uid")
     def _compute_locks(self):
         for item in self:
+            frozen = item._frozen_groups()
             for group in ("identity", "legal", "review"):
-                item[f"locked_{group}"] = bool(item._frozen_groups() & {group})
+                item[f"locked_{group}"] = group in frozen
 
     @api.depends("state", "unit_id")
     @api.depends_context("uid")
@@ -1176,18 +1176,19 @@ class PpidExemptedInformation(models.Model):
             in_body
             & Domain("all_group_ids", "in", self.env.ref(ROLE_GROUPS["pelaksana"]).ids)
         )
-        # The units each officer answers for, its own and those below them.
-        Units = self.env["ppid.unit"].sudo()
-        covered = {
-            officer: Units.search([("id", "child_of", officer.ppid_unit_ids.ids)])
-            for officer in officers
-        }
-        for unit in self.unit_id.filtered(lambda unit: unit.unit_type != "utama"):
+        # An officer answers for its own units and those below them: the
+        # tested unit's path (parent_store) names the units above it.
+        for unit in self.unit_id.sudo().filtered(
+            lambda unit: unit.unit_type != "utama" and unit.active
+        ):
+            lineage = {
+                int(unit_id) for unit_id in unit.parent_path.split("/") if unit_id
+            }
             officer = next(
                 (
                     user
-                    for user, units in covered.items()
-                    if unit in units and user.id not in taken
+                    for user in officers
+                    if user.id not in taken and lineage & set(user.ppid_unit_ids.ids)
                 ),
                 None,
             )

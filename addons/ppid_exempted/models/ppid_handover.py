@@ -8,14 +8,9 @@ from .ppid_rulebook import FREE_FIELD_PREFIXES
 
 HANDOVER_REPORT = "ppid_exempted.action_report_handover"
 SIGN_ACTIVITY = "ppid_exempted.mail_activity_type_ppid_handover_sign"
-# Set by the hand-over itself (its creation and the two signatures), never by a
-# caller's write.
-HANDOVER_STAMP_FIELDS = (
-    "name",
-    "round_id",
-    "unit_id",
-    "company_id",
-    "information_ids",
+# The signatures, stamped by their buttons only, never by a caller's create
+# or write.
+SIGNATURE_FIELDS = (
     "ppid_signed_by_id",
     "ppid_signed_datetime",
     "atasan_signed_by_id",
@@ -261,12 +256,7 @@ class PpidHandover(models.Model):
                     "over in a collection round, not created by hand."
                 )
             )
-        if any(
-            vals.get(name)
-            for vals in vals_list
-            for name in HANDOVER_STAMP_FIELDS
-            if name.endswith(("_by_id", "_datetime"))
-        ):
+        if any(vals.get(name) for vals in vals_list for name in SIGNATURE_FIELDS):
             raise AccessError(
                 self.env._("A hand-over is signed with its buttons, and only then.")
             )

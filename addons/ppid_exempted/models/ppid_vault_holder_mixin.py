@@ -10,10 +10,8 @@ _vault_before_write/_vault_after_write."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .ppid_vault_policy import DOCUMENT_FILENAME_FIELDS
+from .ppid_vault_policy import DOCUMENT_FIELDS, DOCUMENT_FILENAME_FIELDS
 
-# The binary fields of an item are vault documents (see ppid_vault_document).
-DOCUMENT_FIELDS = tuple(DOCUMENT_FILENAME_FIELDS)
 # Where the paper is and who holds it; each change is a custody transfer.
 CUSTODY_FIELDS = (
     "hardcopy_location_id",
